@@ -1,0 +1,51 @@
+# Thin targets over the project's tools. `make serve` and `make test` are the
+# two commands a reader needs; both set everything up on first use.
+
+# Material prints a banner about its successor on every build; keep logs readable.
+export NO_MKDOCS_2_WARNING := 1
+
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY_OK  := $(VENV)/.installed
+JS_OK  := node_modules/.installed
+ASSETS := overrides/assets/vendor/.built
+
+.PHONY: serve test build offline bench datasets lint clean setup
+
+serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
+	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --dirty
+
+test: setup ## Run every test: build, notebooks, exercises, datasets, browser
+	$(BIN)/pytest
+
+build: setup ## Build the site into site/
+	$(BIN)/mkdocs build
+
+datasets: setup ## Regenerate the synthetic CSVs in datasets/
+	$(BIN)/python scripts/make_datasets.py
+
+lint: setup
+	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell
+
+clean:
+	rm -rf site site-offline .cache overrides/assets/vendor
+
+setup: $(PY_OK) $(ASSETS)
+
+$(VENV)/bin/python:
+	@python="$$(scripts/find-python.sh)" && "$$python" -m venv $(VENV)
+
+$(PY_OK): $(VENV)/bin/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install -qq --upgrade pip==25.3
+	$(BIN)/python -m pip install -qq -r requirements.lock
+	$(BIN)/python -m pip install -qq --no-deps -e .
+	@touch $@
+
+$(JS_OK): package-lock.json
+	@command -v npm >/dev/null || { echo "error: the site's front-end assets need Node.js 20 and npm; install them (e.g. 'apt-get install nodejs npm') and try again" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(ASSETS): $(JS_OK) scripts/vendor_assets.mjs
+	npm run --silent build
+	@touch $@

@@ -1,0 +1,39 @@
+// Copy the pinned front-end packages from node_modules into the theme's static
+// files, so the site serves every asset itself (no CDN at page load).
+// Run by `npm run build`; the output directory is generated, never committed.
+import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const modules = join(root, "node_modules");
+const vendor = join(root, "overrides", "assets", "vendor");
+
+const withoutSourceMaps = (src) => !src.endsWith(".map");
+
+rmSync(vendor, { recursive: true, force: true });
+mkdirSync(vendor, { recursive: true });
+
+// Pyodide's core: the interpreter, the standard library and the package lock.
+const pyodideFiles = [
+  "package.json",
+  "pyodide.mjs",
+  "pyodide.asm.mjs",
+  "pyodide.asm.wasm",
+  "python_stdlib.zip",
+  "pyodide-lock.json",
+];
+for (const name of pyodideFiles) {
+  cpSync(join(modules, "pyodide", name), join(vendor, "pyodide", name));
+}
+
+// Mermaid's ES module build loads its diagram types as chunks, on demand.
+const mermaidDist = join(modules, "mermaid", "dist");
+cpSync(join(mermaidDist, "mermaid.esm.min.mjs"), join(vendor, "mermaid", "mermaid.esm.min.mjs"));
+cpSync(
+  join(mermaidDist, "chunks", "mermaid.esm.min"),
+  join(vendor, "mermaid", "chunks", "mermaid.esm.min"),
+  { recursive: true, filter: withoutSourceMaps },
+);
+
+console.log(`vendored into ${vendor}: ${readdirSync(vendor).join(", ")}`);
