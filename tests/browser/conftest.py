@@ -1,0 +1,63 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages.
+
+Playwright cannot download its own browser here, so the tests use the system
+Chromium. Where it is missing they are skipped, with one visible line saying so.
+"""
+
+import shutil
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if shutil.which(CHROMIUM):
+        return f"browser tests: {CHROMIUM}"
+    return "browser tests: SKIPPED, no Chromium found (install Debian's 'chromium' to run them)"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not shutil.which(CHROMIUM):
+        pytest.skip("no Chromium found: install Debian's 'chromium' to run the browser tests")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A fresh page; the test fails if the page asks any host but localhost."""
+    context = browser.new_context(base_url=site_url)
+    page = context.new_page()
+    foreign: list[str] = []
+
+    def record_foreign(request: Request) -> None:
+        host = urlsplit(request.url).hostname  # None for data: and blob: URLs
+        if host is not None and host not in LOCAL_HOSTS:
+            foreign.append(request.url)
+
+    page.on("request", record_foreign)
+    yield page
+    context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
