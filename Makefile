@@ -10,16 +10,19 @@ PY_OK  := $(VENV)/.installed
 JS_OK  := node_modules/.installed
 ASSETS := overrides/assets/vendor/.built
 
-.PHONY: serve test build offline bench datasets lint clean setup
+.PHONY: serve test build bench datasets lint clean setup
 
 serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
-	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --dirty
+	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup ## Run every test: build, notebooks, exercises, datasets, browser
 	$(BIN)/pytest
 
 build: setup ## Build the site into site/
 	$(BIN)/mkdocs build
+
+bench: setup ## Time a clean build and a prose edit during serve (medians)
+	$(BIN)/python scripts/bench_build.py
 
 datasets: setup ## Regenerate the synthetic CSVs in datasets/
 	$(BIN)/python scripts/make_datasets.py
