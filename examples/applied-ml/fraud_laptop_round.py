@@ -1,8 +1,9 @@
 # %% [markdown]
 # # The laptop round, end to end: fraud on transaction logs
 #
-# > *"Here is a dataset of transaction logs. Build a model to predict which ones
-# > are fraudulent."*
+# !!! question "The prompt"
+#     Here is a dataset of transaction logs. Build a model to predict which ones
+#     are fraudulent.
 #
 # This notebook is the hour you would spend in the practical round, written out:
 # look at the data, clean it, split it by time, build two honest baselines,
