@@ -1,6 +1,7 @@
 """Pages in a real browser: they render, and ask no other host for anything."""
 
 import re
+from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
@@ -22,3 +23,25 @@ def test_notebook_page_shows_outputs_and_download(page: Page) -> None:
     script = page.request.get(download.get_attribute("href"))
     assert script.ok
     assert script.text().startswith("# %% [markdown]")
+
+
+def test_mermaid_diagram_renders_from_the_site(page: Page, built_site: Path) -> None:
+    with_diagram = next(
+        (p for p in sorted(built_site.rglob("index.html")) if 'class="diagram"' in p.read_text()),
+        None,
+    )
+    assert with_diagram, "no page has a diagram to render"
+    page.goto(with_diagram.parent.relative_to(built_site).as_posix() + "/")
+    expect(page.locator("div.diagram svg").first).to_be_visible()
+    # Switching palette redraws the diagram, still without a request elsewhere.
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("div.diagram svg").first).to_be_visible()
+
+
+def test_prose_page_loads_no_diagram_code(page: Page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("applied-ml/")
+    expect(page.locator("article h1")).to_be_visible()
+    assert not [url for url in requests if "mermaid" in url or "pyodide" in url]
