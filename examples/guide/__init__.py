@@ -18,3 +18,23 @@ def load_dataset(name: str) -> pd.DataFrame:
         available = sorted(p.stem for p in DATASETS_DIR.glob("*.csv"))
         raise FileNotFoundError(f"no dataset {name!r} in {DATASETS_DIR}; available: {available}")
     return pd.read_csv(path, parse_dates=_DATE_COLUMNS.get(name, []))
+
+
+MAX_PLAUSIBLE_AMOUNT = 10_000
+
+
+def load_payments() -> pd.DataFrame:
+    """The transactions, cleaned as the laptop-round notebook explains.
+
+    Replayed rows (a repeated transaction_id), missing amounts and impossible
+    amounts (not positive, or above MAX_PLAUSIBLE_AMOUNT) are dropped; rows are
+    sorted by time.
+    """
+    return (
+        load_dataset("transactions")
+        .drop_duplicates("transaction_id")
+        .dropna(subset=["amount"])
+        .query("0 < amount <= @MAX_PLAUSIBLE_AMOUNT")
+        .sort_values("timestamp", kind="stable")
+        .reset_index(drop=True)
+    )

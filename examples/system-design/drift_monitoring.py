@@ -20,21 +20,14 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from guide import load_dataset
+from guide import load_payments
 from scipy.stats import ks_2samp
 from sklearn.ensemble import HistGradientBoostingClassifier
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-raw = load_dataset("transactions")
-tx = (
-    raw.drop_duplicates("transaction_id")
-    .dropna(subset=["amount"])
-    .query("0 < amount <= 10_000")
-    .sort_values("timestamp", kind="stable")
-    .reset_index(drop=True)
-)
+tx = load_payments()
 day = (tx["timestamp"] - tx["timestamp"].min()).dt.days
 train = tx[day < 45]
 pool = tx[(day >= 45) & (day < 90)].reset_index(drop=True)  # the reference window

@@ -22,19 +22,12 @@ import time
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from guide import load_dataset
+from guide import load_payments
 
 SEED = 0
 rng = np.random.default_rng(SEED)
 
-raw = load_dataset("transactions")
-tx = (
-    raw.drop_duplicates("transaction_id")
-    .dropna(subset=["amount"])
-    .query("0 < amount <= 10_000")
-    .sort_values("timestamp", kind="stable")
-    .reset_index(drop=True)
-)
+tx = load_payments()
 by_card = tx.sort_values(["card_id", "timestamp"], kind="stable")
 # Payments by the same card in the previous hour, excluding this one.
 last_hour = by_card.groupby("card_id").rolling("1h", on="timestamp")["amount"].count() - 1

@@ -18,19 +18,11 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from guide import load_dataset
+from guide import load_payments
 
 SEED = 0
-MAX_PLAUSIBLE_AMOUNT = 10_000
 
-raw = load_dataset("transactions")
-payments = (
-    raw.drop_duplicates("transaction_id")
-    .dropna(subset=["amount"])
-    .query("0 < amount <= @MAX_PLAUSIBLE_AMOUNT")
-    .sort_values("timestamp", kind="stable")
-    .reset_index(drop=True)
-)
+payments = load_payments()
 print(f"{len(payments):,} payments on {payments['card_id'].nunique():,} cards")
 
 # %% [markdown]
