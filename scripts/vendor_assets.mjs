@@ -4,6 +4,7 @@
 import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const modules = join(root, "node_modules");
@@ -35,5 +36,28 @@ cpSync(
   join(vendor, "mermaid", "chunks", "mermaid.esm.min"),
   { recursive: true, filter: withoutSourceMaps },
 );
+
+// CodeMirror 6: one minified ES module with just what the exercise editor uses,
+// imported by the exercise widget on the first sign of intent.
+await build({
+  stdin: {
+    contents: [
+      'export { EditorView, basicSetup } from "codemirror";',
+      'export { EditorState } from "@codemirror/state";',
+      'export { keymap } from "@codemirror/view";',
+      'export { indentWithTab } from "@codemirror/commands";',
+      'export { python } from "@codemirror/lang-python";',
+    ].join("\n"),
+    resolveDir: root,
+    loader: "js",
+  },
+  bundle: true,
+  format: "esm",
+  minify: true,
+  target: "es2020",
+  legalComments: "none",
+  outfile: join(vendor, "codemirror.js"),
+  logLevel: "warning",
+});
 
 console.log(`vendored into ${vendor}: ${readdirSync(vendor).join(", ")}`);

@@ -1,6 +1,7 @@
 """The strict build: it passes, and each of its guards really fails a bad page."""
 
 import json
+import re
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -128,3 +129,16 @@ def test_failing_notebook_fails_build_naming_it(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "broken_notebook.py" in result.stderr
     assert "planted failure" in result.stderr
+
+
+def test_every_snippet_is_included(built_site: Path) -> None:
+    # A formatter can rewrite `--8<-- "x.py"` as `--8 < --"x.py"`, which the build
+    # then shows as text instead of including the file.
+    leftovers = [
+        str(page.relative_to(built_site))
+        for page in built_site.rglob("*.html")
+        if re.search(r"--8\s*(<|&lt;)\s*--", page.read_text(encoding="utf-8"))
+    ]
+    assert not leftovers
+    page = (built_site / "coding/token-bucket/index.html").read_text(encoding="utf-8")
+    assert "_buckets" in page  # a name from the included reference solution

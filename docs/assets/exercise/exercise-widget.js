@@ -1,0 +1,407 @@
+// The exercise widget: attaches to each <section class="exercise"> the build
+// hook wrote, and fills the practice page's state column. Nothing heavy loads
+// until the reader shows intent (the widget scrolls into view, the editor gets
+// focus, or Run): then the CodeMirror bundle and the Python worker start.
+import { Interrupted, runtime } from "./python-runtime.js";
+
+const editorUrl = new URL("../vendor/codemirror.js", import.meta.url);
+const MAX_LINES = 2000;
+const MAX_CHARS = 100_000;
+
+let editorModule;
+const loadEditor = () => (editorModule ??= import(editorUrl.href));
+
+const exerciseData = new Map();
+function loadData(slug) {
+  if (!exerciseData.has(slug)) {
+    const url = new URL(`../exercises/${slug}.json`, import.meta.url);
+    exerciseData.set(
+      slug,
+      fetch(url).then((response) => {
+        if (!response.ok) throw new Error(`could not load ${url.pathname} (${response.status})`);
+        return response.json();
+      }),
+    );
+  }
+  return exerciseData.get(slug);
+}
+
+// localStorage may be unavailable (privacy modes): then nothing is remembered.
+const store = {
+  codeKey: (slug, hash) => `exercise:${slug}:${hash}:code`,
+  passedKey: (slug) => `exercise:${slug}:passed`,
+  get(key) {
+    try {
+      return localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+  },
+  set(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
+    } catch {
+      /* not remembered */
+    }
+  },
+};
+
+function truncate(text) {
+  let kept = text;
+  const lines = kept.split("\n");
+  if (lines.length > MAX_LINES) kept = lines.slice(0, MAX_LINES).join("\n");
+  if (kept.length > MAX_CHARS) kept = kept.slice(0, MAX_CHARS);
+  return { kept, cut: kept.length < text.length };
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+class ExerciseWidget {
+  constructor(root) {
+    this.root = root;
+    this.slug = root.dataset.exercise;
+    this.hash = root.dataset.hash;
+    this.codeKey = store.codeKey(this.slug, this.hash);
+    this.view = null;
+    this.busy = false;
+    this.hintsShown = 0;
+    this.solutionAsked = false;
+    this.passed = store.get(store.passedKey(this.slug)) === "1";
+    const $ = (selector) => root.querySelector(selector);
+    this.status = $(".exercise__status");
+    this.output = $(".exercise__output");
+    this.results = $(".exercise__results");
+    this.hints = $(".exercise__hints");
+    this.solution = $(".exercise__solution");
+    this.editorBox = $(".exercise__editor");
+    this.fallback = $(".exercise__fallback");
+    this.starter = this.fallback.textContent;
+    this.buttons = Object.fromEntries(
+      [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]),
+    );
+    this.code = store.get(this.codeKey) ?? this.starter;
+    this.fallback.querySelector("code").textContent = this.code;
+    this.fallback.tabIndex = 0;
+    this.fallback.setAttribute("aria-label", "Code (the editor loads when you focus it)");
+    $(".exercise__toolbar").hidden = false;
+
+    for (const [action, button] of Object.entries(this.buttons)) {
+      button.addEventListener("click", () => this[action]());
+    }
+    this.fallback.addEventListener("focus", () => this.activate());
+    this.fallback.addEventListener("pointerdown", () => this.activate());
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.activate();
+      },
+      { rootMargin: "200px" },
+    );
+    this.observer.observe(root);
+    this.onRuntimeState = () => this.showRuntimeState();
+    runtime.addEventListener("statechange", this.onRuntimeState);
+  }
+
+  /** First sign of intent: start Python, fetch the exercise and mount the editor. */
+  activate() {
+    this.activation ??= (async () => {
+      this.observer.disconnect();
+      runtime.start(this.root.dataset.packagesUrl).catch((error) => this.fail(error));
+      this.showRuntimeState();
+      const [data] = await Promise.all([loadData(this.slug), this.mountEditor()]);
+      this.data = data;
+    })();
+    return this.activation;
+  }
+
+  async mountEditor() {
+    const { EditorView, basicSetup, keymap, indentWithTab, python } = await loadEditor();
+    const hadFocus = document.activeElement === this.fallback;
+    const keysId = this.editorBox.dataset.describedBy;
+    this.view = new EditorView({
+      doc: this.code,
+      extensions: [
+        // Before basicSetup, so Mod-Enter runs instead of inserting a blank line.
+        keymap.of([{ key: "Mod-Enter", run: () => (this.run(), true) }, indentWithTab]),
+        basicSetup,
+        python(),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) this.save();
+        }),
+        EditorView.contentAttributes.of({
+          "aria-label": "Your code",
+          "aria-describedby": keysId,
+        }),
+      ],
+    });
+    this.fallback.replaceWith(this.view.dom);
+    this.root.dataset.editor = "ready";
+    if (hadFocus) this.view.focus();
+  }
+
+  currentCode() {
+    return this.view ? this.view.state.doc.toString() : this.code;
+  }
+
+  setCode(text) {
+    this.code = text;
+    if (this.view) {
+      this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text } });
+    }
+    this.save();
+  }
+
+  save() {
+    this.code = this.currentCode();
+    store.set(this.codeKey, this.code === this.starter ? null : this.code);
+  }
+
+  alive() {
+    if (this.root.isConnected) return true;
+    runtime.removeEventListener("statechange", this.onRuntimeState);
+    return false;
+  }
+
+  showRuntimeState() {
+    if (!this.alive() || this.busy || !this.activation) return;
+    if (runtime.state === "loading") {
+      this.root.dataset.state = "loading";
+      this.say("Loading Python in your browser (a few seconds the first time)…");
+    } else if (runtime.state === "ready") {
+      this.root.dataset.state = "ready";
+      if (!this.status.dataset.kept) this.say("Python is ready. Run runs your code; Check grades it.");
+    }
+  }
+
+  say(text, { keep = false } = {}) {
+    this.status.textContent = text;
+    if (keep) this.status.dataset.kept = "1";
+    else delete this.status.dataset.kept;
+  }
+
+  setBusy(busy) {
+    this.busy = busy;
+    this.root.dataset.state = busy ? "running" : runtime.state;
+    this.buttons.stop.disabled = !busy;
+    this.buttons.run.disabled = busy;
+    this.buttons.check.disabled = busy;
+  }
+
+  fail(error) {
+    this.root.dataset.result = "error";
+    this.say(`Something went wrong: ${error.message}`, { keep: true });
+  }
+
+  interrupted(error, during = "") {
+    const timedOut = error.message.startsWith("The time limit");
+    this.root.dataset.result = timedOut ? "timeout" : "stopped";
+    this.say(`${error.message}${during}`, { keep: true });
+  }
+
+  async request(message, options) {
+    await this.activate();
+    const { packages, packages_url: packagesUrl, time_limit_seconds: timeLimit } = this.data;
+    if (runtime.state !== "ready") {
+      this.say("Loading Python in your browser (a few seconds the first time)…");
+    }
+    await runtime.start();
+    this.say(message.type === "run" ? "Running your code…" : "Checking your code…");
+    return runtime.request(
+      { ...message, source: this.currentCode(), packages, packagesUrl },
+      { ...options, timeLimit },
+    );
+  }
+
+  showOutput(text, note = "") {
+    const { kept, cut } = truncate(text);
+    this.output.hidden = false;
+    this.output.textContent = kept;
+    if (cut || note) {
+      const extra = element("span", "exercise__note");
+      extra.textContent = [cut ? "[Output truncated in the page.]" : "", note]
+        .filter(Boolean)
+        .join(" ");
+      if (kept && !kept.endsWith("\n")) this.output.append("\n");
+      this.output.append(extra);
+    }
+  }
+
+  async run() {
+    if (this.busy) return;
+    this.setBusy(true);
+    this.results.hidden = true;
+    this.root.dataset.result = "";
+    try {
+      const result = await this.request({ type: "run" });
+      const note = result.truncated
+        ? `[Output truncated: only the first ${MAX_LINES.toLocaleString("en")} lines or ${MAX_CHARS.toLocaleString("en")} characters are kept; ${result.dropped_chars.toLocaleString("en")} more characters were not shown.]`
+        : "";
+      const text = result.error ? `${result.output}${result.error}` : result.output;
+      this.showOutput(text || (result.error ? "" : "(no output)"), note);
+      this.root.dataset.result = result.error ? "error" : "ok";
+      this.say(
+        result.error ? "Your code stopped with an error: see the output." : "Ran without errors.",
+        { keep: true },
+      );
+    } catch (error) {
+      if (error instanceof Interrupted) this.interrupted(error);
+      else this.fail(error);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  async check() {
+    if (this.busy) return;
+    this.setBusy(true);
+    this.output.hidden = true;
+    this.results.replaceChildren();
+    this.results.hidden = false;
+    this.root.dataset.result = "";
+    let done = 0;
+    let total = 0;
+    try {
+      await this.activate();
+      total = this.data.public_checks.length + this.data.hidden_count;
+      const onProgress = (result) => {
+        done += 1;
+        this.results.append(this.renderResult(result));
+        this.say(`Checking: ${done} of ${total} done…`);
+      };
+      const summary = await this.request({ type: "check", checks: this.data.checks }, { onProgress });
+      if (summary.error) {
+        this.showOutput(summary.error);
+        this.root.dataset.result = "error";
+        this.say("Your code did not load, so no check ran: see the error below.", { keep: true });
+        return;
+      }
+      const allPassed = summary.passed === summary.total;
+      this.root.dataset.result = allPassed ? "passed" : "failed";
+      if (allPassed) {
+        this.passed = true;
+        store.set(store.passedKey(this.slug), "1");
+      }
+      this.say(
+        `Passed ${summary.passed} of ${summary.total} checks.` +
+          (allPassed ? " Well done: the reference solution is open to you." : ""),
+        { keep: true },
+      );
+    } catch (error) {
+      if (!(error instanceof Interrupted)) return this.fail(error);
+      const next = this.data?.public_checks[done]?.name;
+      const where = next ? `“${next}”` : "a hidden check";
+      this.interrupted(error, ` It stopped during check ${done + 1} of ${total} (${where}).`);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  renderResult(result) {
+    const item = element("li", `exercise__result exercise__result--${result.passed ? "passed" : "failed"}`);
+    const head = element("p", "exercise__result-head");
+    head.append(
+      element("strong", "", result.passed ? "✓ Passed" : "✗ Failed"),
+      ` · ${result.hidden ? "hidden" : "public"} · ${result.name}`,
+    );
+    item.append(head);
+    // A hidden check's input is shown only once it fails.
+    if (!result.passed || !result.hidden) {
+      const details = element("dl", "exercise__result-details");
+      for (const [label, value] of [
+        ["Input", result.fed],
+        ["Expected", result.expected],
+        ["Got", result.got],
+      ]) {
+        const dd = element("dd");
+        dd.append(element("code", "", value));
+        details.append(element("dt", "", label), dd);
+      }
+      item.append(details);
+    }
+    if (result.error) {
+      // Failures often share one cause: open the first traceback, fold the rest.
+      const trace = element("details", "exercise__traceback");
+      trace.open = !this.results.querySelector(".exercise__traceback");
+      trace.append(element("summary", "", "Traceback"), element("pre", "", truncate(result.error).kept));
+      item.append(trace);
+    }
+    return item;
+  }
+
+  stop() {
+    if (!this.busy) return;
+    runtime.restart(
+      "You stopped your code, so Python was restarted. Your code is unchanged: press Run when ready.",
+    );
+  }
+
+  async hint() {
+    await this.activate();
+    const hints = this.data.hints;
+    if (this.hintsShown >= hints.length) return;
+    this.hints.hidden = false;
+    this.hints.append(element("li", "", hints[this.hintsShown]));
+    this.hintsShown += 1;
+    const left = hints.length - this.hintsShown;
+    this.buttons.hint.textContent = left ? `Hint (${left} left)` : "No more hints";
+    this.buttons.hint.disabled = left === 0;
+    this.say(`Hint ${this.hintsShown} of ${hints.length} is shown below.`);
+  }
+
+  async solution() {
+    await this.activate();
+    if (!this.passed && !this.solutionAsked) {
+      this.solutionAsked = true;
+      this.say("Press Solution again to see the reference solution (a hint may be enough).", {
+        keep: true,
+      });
+      return;
+    }
+    this.solution.replaceChildren(
+      element("p", "exercise__solution-title", "Reference solution"),
+      element("pre", "", this.data.solution),
+    );
+    this.solution.hidden = false;
+    this.buttons.solution.disabled = true;
+    this.say("The reference solution is below.", { keep: true });
+  }
+
+  reset() {
+    if (this.busy) return;
+    if (!window.confirm("Replace your code with the starter code? Your changes will be lost.")) {
+      return;
+    }
+    this.setCode(this.starter);
+    this.say("Your code was reset to the starter.", { keep: true });
+  }
+}
+
+function updatePracticeList() {
+  for (const cell of document.querySelectorAll("[data-exercise-state]")) {
+    const slug = cell.dataset.exerciseState;
+    const passed = store.get(store.passedKey(slug)) === "1";
+    const started = store.get(store.codeKey(slug, cell.dataset.hash)) !== null;
+    const state = passed ? "passed" : started ? "in-progress" : "not-started";
+    cell.dataset.state = state;
+    cell.textContent = { passed: "Passed", "in-progress": "In progress", "not-started": "Not started" }[
+      state
+    ];
+  }
+}
+
+function attachAll() {
+  for (const root of document.querySelectorAll("section.exercise[data-exercise]")) {
+    root.exerciseWidget ??= new ExerciseWidget(root);
+  }
+  updatePracticeList();
+}
+
+// Material's instant navigation swaps the page without reloading this module:
+// attach to the new page's widgets on every emission; the worker is reused.
+if (window.document$) window.document$.subscribe(attachAll);
+else attachAll();

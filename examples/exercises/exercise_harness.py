@@ -1,0 +1,346 @@
+"""The exercise harness: one module, two runtimes (CPython under pytest, Pyodide in the browser).
+
+Standard library only. It runs the reader's code from its own source, under the
+file name ``<your code>``, so a traceback shows the reader's line numbers and
+none of the harness's frames. It also defines the check API used by every
+exercise's ``checks.py``::
+
+    from exercise_harness import Checks, Trial
+
+    checks = Checks()
+
+    @checks.public("an empty stream has no median", fed="RunningMedian(); median()")
+    def empty(t: Trial) -> None:
+        t.expect("raises ValueError")
+        t.got(t.raises(lambda: t.code("RunningMedian")().median()))
+
+A check declares what it feeds in (``fed``), says what it expects, then records
+what the reader's code gave. It passes when the two are equal.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import io
+import json
+import linecache
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+READER_FILE = "<your code>"
+CHECKS_FILE = "<checks>"
+MAX_OUTPUT_CHARS = 100_000
+MAX_OUTPUT_LINES = 2_000
+MAX_REPR_CHARS = 400
+_UNSET: Any = object()
+
+
+class InputUnavailable(RuntimeError):
+    """Raised by ``input()``: the browser gives the reader's code no keyboard input."""
+
+
+# Tracebacks name it like a built-in exception, without the harness's module name.
+InputUnavailable.__module__ = "builtins"
+
+
+class TooSlow(Exception):
+    """Raised by a check whose time budget ran out."""
+
+
+class MissingName(Exception):
+    """Raised when the reader's code does not define a name a check needs."""
+
+
+class CappedOutput(io.TextIOBase):
+    """A text stream that keeps the first lines and characters written and counts the rest."""
+
+    def __init__(self, max_chars: int = MAX_OUTPUT_CHARS, max_lines: int = MAX_OUTPUT_LINES):
+        self._parts: list[str] = []
+        self._chars = 0
+        self._lines = 0
+        self._max_chars = max_chars
+        self._max_lines = max_lines
+        self.dropped_chars = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.dropped_chars:
+            self.dropped_chars += len(text)
+            return len(text)
+        kept = text[: self._max_chars - self._chars]
+        room = self._max_lines - self._lines
+        if kept.count("\n") >= room:
+            cut = -1
+            for _ in range(room):
+                cut = kept.index("\n", cut + 1)
+            kept = kept[: cut + 1]
+        self._parts.append(kept)
+        self._chars += len(kept)
+        self._lines += kept.count("\n")
+        self.dropped_chars = len(text) - len(kept)
+        return len(text)
+
+    @property
+    def truncated(self) -> bool:
+        return self.dropped_chars > 0
+
+    def getvalue(self) -> str:
+        return "".join(self._parts)
+
+
+def _no_input(prompt: object = "") -> str:
+    raise InputUnavailable(
+        "input() cannot read anything here: code in the browser has no keyboard input "
+        "(stdin). Put the value in a variable instead."
+    )
+
+
+def load_reader_code(source: str, module_name: str = "__main__") -> dict[str, Any]:
+    """Execute the reader's source in a fresh namespace and return that namespace."""
+    code = compile(source, READER_FILE, "exec")
+    linecache.cache[READER_FILE] = (len(source), None, source.splitlines(True), READER_FILE)
+    reader_builtins = dict(vars(builtins))
+    reader_builtins["input"] = _no_input
+    namespace: dict[str, Any] = {"__name__": module_name, "__builtins__": reader_builtins}
+    exec(code, namespace)
+    return namespace
+
+
+def _friendly_note(error: BaseException) -> str | None:
+    if isinstance(error, ModuleNotFoundError):
+        return (
+            f"The module {error.name!r} is not available here: this exercise's Python "
+            "has the standard library and only the packages the exercise lists."
+        )
+    if isinstance(error, RecursionError):
+        return (
+            "Your code called itself more deeply than Python allows (about 1,000 levels): "
+            "check the base case, or use a loop."
+        )
+    return None
+
+
+def format_error(error: BaseException) -> str:
+    """The traceback as the reader should see it: only frames from ``<your code>``."""
+    if isinstance(error, SystemExit):
+        return (
+            f"Your code called sys.exit({'' if error.code is None else repr(error.code)}) and "
+            "stopped there. In the browser there is no program to exit: return from a "
+            "function instead."
+        )
+    if isinstance(error, SyntaxError) and error.filename == READER_FILE:
+        return "".join(traceback.format_exception_only(error))
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == READER_FILE]
+    lines = ["Traceback (most recent call last):\n"] if frames else []
+    lines += traceback.StackSummary.from_list(frames).format()
+    lines += traceback.format_exception_only(error)
+    note = _friendly_note(error)
+    if note:
+        lines.append(f"\n{note}\n")
+    return "".join(lines)
+
+
+@dataclass
+class RunResult:
+    """What one Run printed and, if it failed, the reader's traceback."""
+
+    output: str
+    truncated: bool
+    dropped_chars: int
+    error: str | None
+
+
+def run_source(source: str) -> RunResult:
+    """Run the reader's code as a script, capturing its output (capped)."""
+    output = CappedOutput()
+    error = None
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        try:
+            load_reader_code(source)
+        except (Exception, SystemExit) as exc:
+            error = format_error(exc)
+    return RunResult(output.getvalue(), output.truncated, output.dropped_chars, error)
+
+
+def _short_repr(value: object) -> str:
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > MAX_REPR_CHARS:
+        text = text[:MAX_REPR_CHARS] + f"... ({len(text) - MAX_REPR_CHARS:,} more characters)"
+    return text
+
+
+class Trial:
+    """What a check body works with: the reader's names, the expectation, the result."""
+
+    def __init__(self, namespace: dict[str, Any]):
+        self._namespace = namespace
+        self.expected: Any = _UNSET
+        self.result: Any = _UNSET
+        self._started = time.perf_counter()
+        self._budget: float | None = None
+
+    def code(self, name: str) -> Any:
+        """A top-level name (class or function) from the reader's code."""
+        if name not in self._namespace:
+            raise MissingName(f"your code does not define {name!r}")
+        return self._namespace[name]
+
+    def expect(self, value: Any) -> None:
+        self.expected = value
+
+    def got(self, value: Any) -> None:
+        self.result = value
+
+    @staticmethod
+    def raises(action: Callable[[], object]) -> str:
+        """Run ``action``; describe what happened as ``raises X`` or ``returns <value>``."""
+        try:
+            value = action()
+        except Exception as exc:
+            return f"raises {type(exc).__name__}"
+        return f"returns {value!r}"
+
+    def budget(self, seconds: float) -> None:
+        """Give the rest of this check a time budget, enforced by ``on_time``."""
+        self._started = time.perf_counter()
+        self._budget = seconds
+
+    def on_time(self, progress: str) -> None:
+        """Raise TooSlow if the budget is spent; ``progress`` says how far the check got."""
+        if self._budget is None:
+            return
+        spent = time.perf_counter() - self._started
+        if spent > self._budget:
+            raise TooSlow(f"too slow: {progress} after {spent:.1f} s (budget {self._budget:g} s)")
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    fed: str
+    hidden: bool
+    body: Callable[[Trial], None]
+
+
+class Checks:
+    """The ordered checks of one exercise: public ones first, then hidden ones."""
+
+    def __init__(self) -> None:
+        self._checks: list[Check] = []
+
+    def _add(self, name: str, fed: str, hidden: bool) -> Callable[[Callable], Callable]:
+        def register(body: Callable[[Trial], None]) -> Callable[[Trial], None]:
+            self._checks.append(Check(name, fed, hidden, body))
+            return body
+
+        return register
+
+    def public(self, name: str, *, fed: str) -> Callable[[Callable], Callable]:
+        """A check shown to the reader with its input before they run it."""
+        return self._add(name, fed, hidden=False)
+
+    def hidden(self, name: str, *, fed: str) -> Callable[[Callable], Callable]:
+        """A check run on Check whose input is shown only once it fails."""
+        return self._add(name, fed, hidden=True)
+
+    def ordered(self) -> list[Check]:
+        return [c for c in self._checks if not c.hidden] + [c for c in self._checks if c.hidden]
+
+
+def load_checks(checks_source: str) -> list[Check]:
+    """Execute a ``checks.py`` source and return its checks, public first."""
+    namespace: dict[str, Any] = {"__name__": "exercise_checks"}
+    exec(compile(checks_source, CHECKS_FILE, "exec"), namespace)
+    registry = namespace.get("checks")
+    if not isinstance(registry, Checks):
+        raise TypeError("a checks.py must define `checks = Checks()`")
+    return registry.ordered()
+
+
+@dataclass
+class CheckResult:
+    name: str
+    hidden: bool
+    fed: str
+    expected: str
+    got: str
+    passed: bool
+    error: str | None = None
+    seconds: float = 0.0
+
+
+def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
+    trial = Trial(namespace)
+    started = time.perf_counter()
+    error = None
+    output = CappedOutput(max_chars=2_000, max_lines=20)
+    with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+        try:
+            check.body(trial)
+        except (MissingName, TooSlow) as exc:
+            trial.result = str(exc)
+        except (Exception, SystemExit) as exc:
+            trial.result = f"raises {type(exc).__name__}: {exc}"
+            error = format_error(exc)
+    passed = trial.result is not _UNSET and trial.result == trial.expected
+    return CheckResult(
+        name=check.name,
+        hidden=check.hidden,
+        fed=check.fed,
+        expected=_short_repr(trial.expected),
+        got="(nothing)" if trial.result is _UNSET else _short_repr(trial.result),
+        passed=passed,
+        error=error,
+        seconds=round(time.perf_counter() - started, 4),
+    )
+
+
+@dataclass
+class CheckReport:
+    results: list[CheckResult]
+    total: int
+    error: str | None = None
+
+    @property
+    def passed(self) -> int:
+        return sum(r.passed for r in self.results)
+
+
+def check_source(
+    source: str,
+    checks_source: str,
+    on_result: Callable[[CheckResult], None] | None = None,
+) -> CheckReport:
+    """Load the reader's code once, then run every check against it, public ones first."""
+    checks = load_checks(checks_source)
+    output = CappedOutput()
+    try:
+        with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
+            namespace = load_reader_code(source, module_name="reader_code")
+    except (Exception, SystemExit) as exc:
+        return CheckReport([], len(checks), format_error(exc))
+    results = []
+    for check in checks:
+        result = run_check(check, namespace)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return CheckReport(results, len(checks))
+
+
+# -- The browser worker's entry points: plain JSON strings in and out. ------------
+
+
+def run_json(source: str) -> str:
+    return json.dumps(asdict(run_source(source)))
+
+
+def check_json(source: str, checks_source: str, report: Callable[[str], object]) -> str:
+    result = check_source(source, checks_source, lambda r: report(json.dumps(asdict(r))))
+    return json.dumps({"passed": result.passed, "total": result.total, "error": result.error})

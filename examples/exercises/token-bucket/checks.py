@@ -1,0 +1,158 @@
+"""Checks for the token-bucket exercise: public ones first, then hidden edge cases."""
+
+from exercise_harness import Checks, Trial
+
+checks = Checks()
+
+
+class FakeClock:
+    """A clock the checks move by hand: call it for the time, set `.now` to move it."""
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def limiter(t: Trial, capacity: float, refill_rate: float, clock: FakeClock) -> object:
+    return t.code("TokenBucketLimiter")(capacity, refill_rate, clock=clock)
+
+
+def calls_at(t: Trial, bucket: object, clock: FakeClock, plan: list[tuple[float, str, float]]):
+    """Call allow(key, cost) at each (time, key, cost) of the plan; collect the answers."""
+    answers = []
+    for now, key, cost in plan:
+        clock.now = now
+        answers.append(bucket.allow(key, cost))
+    return answers
+
+
+@checks.public(
+    "a new bucket allows a burst of exactly `capacity`",
+    fed="capacity=3, refill_rate=1.0; allow('a') four times at t=0",
+)
+def burst(t: Trial) -> None:
+    t.expect([True, True, True, False])
+    clock = FakeClock()
+    bucket = limiter(t, 3, 1.0, clock)
+    t.got([bucket.allow("a") for _ in range(4)])
+
+
+@checks.public(
+    "tokens refill with time",
+    fed="capacity=2, refill_rate=1.0; allow('a') twice at t=0, then at t=0.5 and t=1.0",
+)
+def refill(t: Trial) -> None:
+    t.expect([True, True, False, True])
+    clock = FakeClock()
+    bucket = limiter(t, 2, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(0, "a", 1), (0, "a", 1), (0.5, "a", 1), (1.0, "a", 1)]))
+
+
+@checks.public(
+    "each key has its own bucket",
+    fed="capacity=1, refill_rate=1.0; at t=0: allow('a'), allow('a'), allow('b')",
+)
+def keys_are_independent(t: Trial) -> None:
+    t.expect([True, False, True])
+    clock = FakeClock()
+    bucket = limiter(t, 1, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(0, "a", 1), (0, "a", 1), (0, "b", 1)]))
+
+
+@checks.public("capacity 0 is rejected", fed="TokenBucketLimiter(capacity=0, refill_rate=1.0)")
+def zero_capacity(t: Trial) -> None:
+    t.expect("raises ValueError")
+    t.got(t.raises(lambda: limiter(t, 0, 1.0, FakeClock())))
+
+
+@checks.hidden(
+    "a bucket never holds more than `capacity`",
+    fed="capacity=2, refill_rate=1.0; idle until t=100, then allow('a') three times",
+)
+def capped_at_capacity(t: Trial) -> None:
+    t.expect([True, True, False])
+    clock = FakeClock()
+    bucket = limiter(t, 2, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(100, "a", 1)] * 3))
+
+
+@checks.hidden(
+    "a refused request takes nothing",
+    fed="capacity=5, refill_rate=1.0; at t=0: allow('a', cost=3), allow('a', cost=3), "
+    "allow('a', cost=2)",
+)
+def refusal_is_free(t: Trial) -> None:
+    t.expect([True, False, True])
+    clock = FakeClock()
+    bucket = limiter(t, 5, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(0, "a", 3), (0, "a", 3), (0, "a", 2)]))
+
+
+@checks.hidden(
+    "the boundary: exactly enough tokens is enough",
+    fed="capacity=1, refill_rate=0.5; allow('a') at t=0, t=1.5 and t=2.0",
+)
+def exact_boundary(t: Trial) -> None:
+    t.expect([True, False, True])
+    clock = FakeClock()
+    bucket = limiter(t, 1, 0.5, clock)
+    t.got(calls_at(t, bucket, clock, [(0, "a", 1), (1.5, "a", 1), (2.0, "a", 1)]))
+
+
+@checks.hidden(
+    "a new key starts full, whatever the time",
+    fed="capacity=2, refill_rate=1.0; clock starts at t=1000; allow('new') three times",
+)
+def late_first_call(t: Trial) -> None:
+    t.expect([True, True, False])
+    clock = FakeClock(1000.0)
+    bucket = limiter(t, 2, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(1000, "new", 1)] * 3))
+
+
+@checks.hidden(
+    "a clock that steps backwards mints no tokens",
+    fed="capacity=1, refill_rate=1.0; allow('a') at t=10, then at t=4",
+)
+def clock_backwards(t: Trial) -> None:
+    t.expect([True, False])
+    clock = FakeClock(10.0)
+    bucket = limiter(t, 1, 1.0, clock)
+    t.got(calls_at(t, bucket, clock, [(10, "a", 1), (4, "a", 1)]))
+
+
+@checks.hidden(
+    "1,000 keys each get a full bucket",
+    fed="capacity=2, refill_rate=1.0; at t=0, allow(f'k{i}') three times for i in range(1000)",
+)
+def many_keys(t: Trial) -> None:
+    t.expect({"allowed": 2000, "refused": 1000})
+    clock = FakeClock()
+    bucket = limiter(t, 2, 1.0, clock)
+    answers = [bucket.allow(f"k{i}") for i in range(1000) for _ in range(3)]
+    t.got({"allowed": answers.count(True), "refused": answers.count(False)})
+
+
+@checks.hidden("a negative refill rate is rejected", fed="capacity=5, refill_rate=-1.0")
+def negative_rate(t: Trial) -> None:
+    t.expect("raises ValueError")
+    t.got(t.raises(lambda: limiter(t, 5, -1.0, FakeClock())))
+
+
+@checks.hidden("a cost of zero is rejected", fed="capacity=5, refill_rate=1.0; allow('a', cost=0)")
+def zero_cost(t: Trial) -> None:
+    t.expect("raises ValueError")
+    bucket = limiter(t, 5, 1.0, FakeClock())
+    t.got(t.raises(lambda: bucket.allow("a", 0)))
+
+
+@checks.hidden(
+    "a cost above capacity is rejected (it could never succeed)",
+    fed="capacity=5, refill_rate=1.0; allow('a', cost=6)",
+)
+def cost_above_capacity(t: Trial) -> None:
+    t.expect("raises ValueError")
+    bucket = limiter(t, 5, 1.0, FakeClock())
+    t.got(t.raises(lambda: bucket.allow("a", 6)))

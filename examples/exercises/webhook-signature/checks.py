@@ -1,0 +1,184 @@
+"""Checks for the webhook-signature exercise: public ones first, then hidden edge cases."""
+
+import hashlib
+import hmac
+import secrets
+
+from exercise_harness import Checks, Trial
+
+checks = Checks()
+
+SECRET = "whsec_test_secret"
+PAYLOAD = '{"id": "evt_1", "type": "charge.succeeded"}'
+T = 1_700_000_000
+
+
+def sign(secret: str, timestamp: int, payload: str) -> str:
+    message = f"{timestamp}.{payload}".encode()
+    return hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+GOOD = sign(SECRET, T, PAYLOAD)
+
+
+def verify(t: Trial, header: str, now: float, payload: str = PAYLOAD, **kwargs: float) -> bool:
+    return t.code("verify_signature")(payload, header, SECRET, now=now, **kwargs)
+
+
+def parse(t: Trial, header: str) -> object:
+    return t.code("parse_signature_header")(header)
+
+
+@checks.public("a correct signature verifies", fed="header 't=<T>,v1=<good signature>', now=T+10")
+def valid(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T + 10))
+
+
+@checks.public(
+    "a signature made with another secret does not",
+    fed="header signed with 'whsec_other', now=T+10",
+)
+def wrong_secret(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1={sign('whsec_other', T, PAYLOAD)}", now=T + 10))
+
+
+@checks.public("parsing keeps t and v1, ignores v0", fed="'t=1700000000,v1=abc,v0=def'")
+def parse_basic(t: Trial) -> None:
+    t.expect((1_700_000_000, ["abc"]))
+    timestamp, signatures = parse(t, "t=1700000000,v1=abc,v0=def")
+    t.got((timestamp, list(signatures)))
+
+
+@checks.public("a stale timestamp fails", fed="a correct signature, now=T+301 (tolerance 300)")
+def stale(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T + 301))
+
+
+@checks.public("a header without t is malformed", fed=f"'v1={GOOD[:12]}...'")
+def missing_t(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, f"v1={GOOD}")))
+
+
+@checks.hidden(
+    "secret rotation: any matching v1 is accepted",
+    fed="header 't=<T>,v1=<signed with old secret>,v1=<good signature>', now=T",
+)
+def rotation(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t={T},v1={sign('whsec_old', T, PAYLOAD)},v1={GOOD}", now=T))
+
+
+@checks.hidden("exactly at the tolerance is accepted", fed="a correct signature, now=T+300")
+def at_tolerance(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T + 300))
+
+
+@checks.hidden("a timestamp far in the future fails", fed="a correct signature, now=T-301")
+def future(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T - 301))
+
+
+@checks.hidden("a custom tolerance is honoured", fed="a correct signature, now=T+11, tolerance=10")
+def custom_tolerance(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T + 11, tolerance=10))
+
+
+@checks.hidden("a tampered payload fails", fed="the good header, payload with 'charge.failed'")
+def tampered(t: Trial) -> None:
+    t.expect(False)
+    payload = PAYLOAD.replace("succeeded", "failed")
+    t.got(verify(t, f"t={T},v1={GOOD}", now=T, payload=payload))
+
+
+@checks.hidden(
+    "unknown schemes are ignored when verifying",
+    fed="header 't=<T>,v0=zzz,v1=<good signature>,foo=bar', now=T",
+)
+def unknown_schemes(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t={T},v0=zzz,v1={GOOD},foo=bar", now=T))
+
+
+@checks.hidden("a non-numeric t is malformed", fed="'t=soon,v1=abc'")
+def non_numeric_t(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=soon,v1=abc")))
+
+
+@checks.hidden("a negative t is malformed", fed="'t=-5,v1=abc'")
+def negative_t(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=-5,v1=abc")))
+
+
+@checks.hidden("a header with only v0 is malformed", fed="'t=1700000000,v0=abc'")
+def no_v1(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=1700000000,v0=abc")))
+
+
+@checks.hidden("whitespace is malformed", fed="'t=1700000000, v1=abc'")
+def whitespace(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=1700000000, v1=abc")))
+
+
+@checks.hidden("an empty header is malformed", fed="''")
+def empty(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "")))
+
+
+@checks.hidden("two timestamps are malformed", fed="'t=1,t=2,v1=abc'")
+def two_timestamps(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=1,t=2,v1=abc")))
+
+
+@checks.hidden("an item without '=' is malformed", fed="'t=1700000000,v1'")
+def item_without_equals(t: Trial) -> None:
+    t.expect("raises SignatureHeaderError")
+    t.got(t.raises(lambda: parse(t, "t=1700000000,v1")))
+
+
+@checks.hidden(
+    "a non-ASCII signature is a mismatch, not a crash",
+    fed="header 't=<T>,v1=é', now=T",
+)
+def non_ascii_signature(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1=é", now=T))
+
+
+@checks.hidden(
+    "signatures are compared with hmac.compare_digest",
+    fed="a correct signature, now=T; counting calls to compare_digest",
+)
+def constant_time(t: Trial) -> None:
+    t.expect("compare_digest used")
+    calls: list[int] = []
+    original = hmac.compare_digest
+
+    def counting(a: object, b: object) -> bool:
+        calls.append(1)
+        return original(a, b)
+
+    namespace = t.code("verify_signature").__globals__
+    patched = {name for name in ("compare_digest",) if namespace.get(name) is original}
+    hmac.compare_digest = secrets.compare_digest = counting
+    for name in patched:
+        namespace[name] = counting
+    try:
+        verify(t, f"t={T},v1={GOOD}", now=T)
+    finally:
+        hmac.compare_digest = secrets.compare_digest = original
+        for name in patched:
+            namespace[name] = original
+    t.got("compare_digest used" if calls else "compared with == or another non-constant-time way")

@@ -1,0 +1,42 @@
+"""Verify a webhook signature header of the form `t=<unix seconds>,v1=<hex>[,v1=<hex>...]`.
+
+Rules:
+- `parse_signature_header(header)` returns `(timestamp, [v1 signatures])`.
+  It raises SignatureHeaderError when the header is malformed: empty, any
+  whitespace, an item without '=', no `t` or more than one, a `t` that is not
+  all digits, or no `v1`. Items with other schemes (`v0=...`) are ignored.
+- `verify_signature(payload, header, secret, now=..., tolerance=300)` returns
+  True when some `v1` equals the hex HMAC-SHA256 of f"{t}.{payload}" keyed by
+  `secret` (both UTF-8) and `abs(now - t) <= tolerance`; otherwise False.
+  A malformed header raises SignatureHeaderError.
+- Compare signatures in constant time.
+"""
+
+import hashlib
+import hmac
+import time
+
+
+class SignatureHeaderError(ValueError):
+    """The signature header is malformed."""
+
+
+def parse_signature_header(header: str) -> tuple[int, list[str]]:
+    raise NotImplementedError("split the header into its timestamp and v1 signatures")
+
+
+def verify_signature(
+    payload: str,
+    header: str,
+    secret: str,
+    now: float | None = None,
+    tolerance: float = 300,
+) -> bool:
+    raise NotImplementedError("recompute the signature and compare")
+
+
+if __name__ == "__main__":
+    secret, payload, t = "whsec_demo", '{"id": "evt_1"}', 1_700_000_000
+    signature = hmac.new(secret.encode(), f"{t}.{payload}".encode(), hashlib.sha256).hexdigest()
+    print(verify_signature(payload, f"t={t},v1={signature}", secret, now=t + 5))  # expect True
+    print(time.time() > t)

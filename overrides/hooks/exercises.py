@@ -1,0 +1,166 @@
+"""Build hook for the in-browser exercises (examples/exercises/<slug>/).
+
+- A page embeds an exercise with one line of HTML on its own:
+  ``<div data-exercise="token-bucket"></div>``. The hook replaces it with the
+  widget's shell (the starter, read-only, for readers without JavaScript).
+  An unknown slug fails the build, naming the page and the slug.
+- ``<div data-exercise-list></div>`` becomes a table of every exercise, with a
+  state cell that the browser fills from localStorage.
+- Each exercise's data (starter, solution, checks, hints, a content hash) is
+  written to ``assets/exercises/<slug>.json``, with the harness beside it, so
+  hidden checks stay out of the page text and the search index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISES = ROOT / "examples" / "exercises"
+HARNESS = EXERCISES / "exercise_harness.py"
+EMBED = re.compile(r'<div data-exercise="([^"]*)"></div>')
+LIST = "<div data-exercise-list></div>"
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+)
+# The pinned Pyodide's own CDN; `extra.pyodide_packages_url` in mkdocs.yml overrides it.
+DEFAULT_PACKAGES_URL = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    slug: str
+    title: str
+    summary: str
+    packages: list[str]
+    time_limit_seconds: float
+    hints: list[str]
+    starter: str
+    solution: str
+    checks: str
+    public_checks: list[dict[str, str]]
+    hidden_count: int
+    digest: str
+
+
+_exercises: dict[str, Exercise] = {}
+_embedded_in: dict[str, str] = {}  # slug -> URL of the page that embeds it
+_packages_url = DEFAULT_PACKAGES_URL
+
+
+def _harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("exercise_harness", HARNESS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["exercise_harness"] = module  # checks.py imports it by this name
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_exercise(folder: Path, harness: ModuleType) -> Exercise:
+    """Read one exercise folder; raise PluginError naming the folder when it is incomplete."""
+    try:
+        meta = tomllib.loads((folder / "exercise.toml").read_text())
+        sources = {n: (folder / f"{n}.py").read_text() for n in ("starter", "solution", "checks")}
+        checks = harness.load_checks(sources["checks"])
+        exercise = Exercise(
+            slug=folder.name,
+            title=meta["title"],
+            summary=meta["summary"],
+            packages=list(meta["packages"]),
+            time_limit_seconds=float(meta["time_limit_seconds"]),
+            hints=list(meta["hints"]),
+            **sources,
+            public_checks=[{"name": c.name, "fed": c.fed} for c in checks if not c.hidden],
+            hidden_count=sum(c.hidden for c in checks),
+            digest="",
+        )
+    except (OSError, KeyError, TypeError, ValueError, SyntaxError) as error:
+        raise PluginError(f"exercise {folder.name!r} ({folder}): {error!r}") from error
+    digest = hashlib.sha256(HARNESS.read_bytes())
+    for part in (meta, sources):
+        digest.update(json.dumps(part, sort_keys=True).encode())
+    return Exercise(**{**exercise.__dict__, "digest": digest.hexdigest()[:12]})
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _packages_url
+    _packages_url = config.extra.get("pyodide_packages_url", DEFAULT_PACKAGES_URL)
+    harness = _harness()
+    _exercises.clear()
+    for toml in sorted(EXERCISES.glob("*/exercise.toml")):
+        _exercises[toml.parent.name] = load_exercise(toml.parent, harness)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    _embedded_in.clear()
+    for file in files.documentation_pages():
+        for slug in EMBED.findall(file.content_string):
+            if slug not in _exercises:
+                known = ", ".join(sorted(_exercises)) or "none"
+                raise PluginError(
+                    f"{file.src_uri}: unknown exercise {slug!r} in <div data-exercise=...>; "
+                    f"examples/exercises/ has: {known}"
+                )
+            _embedded_in.setdefault(slug, file.url)
+    for exercise in _exercises.values():
+        data = {
+            **{k: v for k, v in exercise.__dict__.items() if k != "digest"},
+            "hash": exercise.digest,
+            "packages_url": _packages_url,
+        }
+        files.append(
+            File.generated(
+                config, f"assets/exercises/{exercise.slug}.json", content=json.dumps(data)
+            )
+        )
+    files.append(
+        File.generated(config, "assets/exercises/exercise_harness.py", abs_src_path=str(HARNESS))
+    )
+    return files
+
+
+def _shell(exercise: Exercise) -> str:
+    return TEMPLATES.get_template("exercise.html").render(
+        exercise=exercise, packages_url=_packages_url
+    )
+
+
+def _list(page: Page) -> str:
+    rows = [
+        {
+            "exercise": exercise,
+            "href": get_relative_url(_embedded_in[slug], page.url) if slug in _embedded_in else "",
+        }
+        for slug, exercise in _exercises.items()
+    ]
+    return TEMPLATES.get_template("exercise-list.html").render(rows=rows)
+
+
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html_text = EMBED.sub(lambda m: _shell(_exercises[m.group(1)]), html_text)
+    return html_text.replace(LIST, _list(page))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    server.watch(str(EXERCISES))
+    return server

@@ -1,0 +1,170 @@
+"""The exercise widget in a real browser: Pyodide in a module worker, CodeMirror, checks.
+
+Every wait is on an explicit signal the widget sets: `data-editor="ready"` once
+CodeMirror is mounted, `data-state` (idle, loading, ready, running) and
+`data-result` (ok, error, passed, failed, stopped, timeout) after each action.
+"""
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page, expect
+
+ROOT = Path(__file__).resolve().parents[2]
+EXERCISES = ROOT / "examples" / "exercises"
+PYTHON_START = 60_000  # ms: Pyodide's first start on a slow, busy machine
+
+
+def widget_on(page: Page) -> Locator:
+    widget = page.locator("section.exercise").first
+    widget.scroll_into_view_if_needed()
+    expect(widget).to_have_attribute("data-editor", "ready")
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    return widget
+
+
+def set_code(widget: Locator, text: str) -> None:
+    widget.locator(".cm-content").fill(text)
+    assert widget.evaluate("el => el.exerciseWidget.currentCode()") == text
+
+
+def code_of(widget: Locator) -> str:
+    return widget.evaluate("el => el.exerciseWidget.currentCode()")
+
+
+def press(widget: Locator, action: str, result: str, timeout: float = 30_000) -> None:
+    widget.locator(f"[data-action={action}]").click()
+    expect(widget).to_have_attribute("data-result", result, timeout=timeout)
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+
+
+def run(widget: Locator, code: str, result: str = "error") -> str:
+    set_code(widget, code)
+    press(widget, "run", result)
+    return widget.locator(".exercise__output").text_content() or ""
+
+
+def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    status = widget.locator(".exercise__status")
+    expect(status).to_have_attribute("aria-live", "polite")
+
+    # The starter fails: each result says what it fed in, expected and got.
+    press(widget, "check", "failed")
+    failed = widget.locator(".exercise__result--failed").first
+    expect(failed).to_contain_text("Input")
+    expect(failed).to_contain_text("[True, True, True, False]")
+    expect(failed).to_contain_text("NotImplementedError")
+    expect(failed.locator(".exercise__traceback")).to_contain_text('File "<your code>"')
+    expect(status).to_contain_text("Passed 0 of 13 checks")
+    expect(widget.locator(".exercise__output")).to_be_hidden()
+    expect(widget.locator("details.exercise__traceback[open]")).to_have_count(1)
+
+    # The reference solution, typed into the editor, passes every check.
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    expect(widget.locator(".exercise__result--passed")).to_have_count(13)
+    expect(status).to_have_text(re.compile(r"^Passed 13 of 13 checks\."))
+
+    # Instant navigation (a nav click, not a reload): the next widget attaches
+    # and reuses the running worker.
+    page.get_by_role("link", name="Webhook signatures").first.click()
+    expect(page).to_have_url(re.compile(r"coding/webhook-signature/$"))
+    widget = widget_on(page)
+    set_code(widget, (EXERCISES / "webhook-signature" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    expect(widget.locator(".exercise__result--passed")).to_have_count(20)
+
+    page.get_by_role("link", name="Running median").first.click()
+    widget = widget_on(page)
+    widget.locator(".cm-content").press("End")
+    widget.locator(".cm-content").type("\n# my notes")
+    page.get_by_role("link", name="Practice").first.click()
+    states = page.locator("[data-exercise-state]")
+    expect(states.filter(has_text="Passed")).to_have_count(2)
+    expect(page.locator('[data-exercise-state="running-median"]')).to_have_text("In progress")
+
+
+def test_errors_are_clear_and_output_is_capped(page: Page) -> None:
+    page.goto("coding/running-median/")
+    widget = widget_on(page)
+
+    output = run(widget, "x = 1\n\ndef f():\n    return 1 / 0\n\nf()\n")
+    assert 'File "<your code>", line 6' in output
+    assert 'File "<your code>", line 4, in f' in output
+    assert "ZeroDivisionError" in output
+    assert "exercise_harness" not in output
+
+    output = run(widget, "def ok():\n    pass\n\ndef broken(:\n    pass\n")
+    assert 'File "<your code>", line 4' in output
+    assert "SyntaxError" in output
+
+    output = run(widget, "name = input('Your name? ')\n")
+    assert "no keyboard input" in output
+
+    output = run(widget, "import sys\nprint('before')\nsys.exit(3)\n")
+    assert output.startswith("before")
+    assert "called sys.exit(3)" in output
+
+    output = run(widget, "def down(n):\n    return down(n + 1)\n\ndown(0)\n")
+    assert "RecursionError" in output
+    assert "check the base case" in output
+
+    output = run(widget, "import numpy_or_anything\n")
+    assert "'numpy_or_anything' is not available here" in output
+
+    output = run(widget, "for i in range(1_000_000):\n    print(i)\n", result="ok")
+    assert "Output truncated" in output
+    assert output.count("\n") < 2_100
+    expect(widget.locator(".exercise__status")).to_have_text("Ran without errors.")
+
+
+def test_stop_time_limit_reload_and_reset(page: Page) -> None:
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    status = widget.locator(".exercise__status")
+    starter = (EXERCISES / "token-bucket" / "starter.py").read_text()
+    assert code_of(widget) == starter
+
+    # Stop ends an infinite loop: the page stays responsive, the code is kept,
+    # a fresh worker starts and the next Run works.
+    endless = "print('spinning')\nwhile True:\n    pass\n"
+    set_code(widget, endless)
+    widget.locator("[data-action=run]").click()
+    expect(widget).to_have_attribute("data-state", "running")
+    assert page.evaluate("1 + 1") == 2
+    widget.locator("[data-action=hint]").click()
+    expect(widget.locator(".exercise__hints li")).to_have_count(1)
+    widget.locator("[data-action=stop]").click()
+    expect(widget).to_have_attribute("data-result", "stopped")
+    expect(status).to_contain_text("You stopped your code")
+    assert code_of(widget) == endless
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    assert "after stop" in run(widget, "print('after stop')\n", result="ok")
+
+    # The time limit (5 s for this exercise) ends a loop without Stop.
+    set_code(widget, endless)
+    press(widget, "run", "timeout", timeout=30_000)
+    expect(status).to_contain_text("The time limit (5 s) ended your code")
+    assert code_of(widget) == endless
+
+    # A reload keeps the code; Reset asks first, then restores the starter.
+    page.reload()
+    widget = widget_on(page)
+    assert code_of(widget) == endless
+    page.once("dialog", lambda dialog: dialog.accept())
+    widget.locator("[data-action=reset]").click()
+    assert code_of(widget) == starter
+    page.reload()
+    assert code_of(widget_on(page)) == starter
+
+
+def test_prose_page_requests_no_python(page: Page) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("")
+    expect(page.locator("article h1").first).to_be_visible()
+    page.mouse.wheel(0, 5_000)
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
+    assert not [u for u in requests if re.search(r"pyodide|codemirror|python-worker", u)]

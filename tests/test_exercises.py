@@ -1,0 +1,166 @@
+"""Every in-browser exercise, checked in CPython with the same harness the browser uses."""
+
+import ast
+import json
+import sys
+import textwrap
+import tomllib
+from pathlib import Path
+
+import pytest
+from support import ROOT, build_site
+
+EXERCISES = ROOT / "examples" / "exercises"
+SLUGS = sorted(p.parent.name for p in EXERCISES.glob("*/exercise.toml"))
+PYODIDE_LOCK = ROOT / "node_modules" / "pyodide" / "pyodide-lock.json"
+# Standard-library modules Pyodide does not ship (no processes, terminals or GUI in a browser).
+NOT_IN_PYODIDE = {"tkinter", "turtle", "turtledemo", "curses", "readline", "multiprocessing"}
+
+sys.path.insert(0, str(EXERCISES))
+import exercise_harness as harness  # noqa: E402
+
+
+def source(slug: str, name: str) -> str:
+    return (EXERCISES / slug / f"{name}.py").read_text()
+
+
+def test_there_are_exercises() -> None:
+    assert {"token-bucket", "webhook-signature", "running-median"} <= set(SLUGS)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_solution_passes_every_check(slug: str) -> None:
+    report = harness.check_source(source(slug, "solution"), source(slug, "checks"))
+    assert report.error is None, report.error
+    failed = [(r.name, r.expected, r.got, r.error) for r in report.results if not r.passed]
+    assert not failed
+    assert report.passed == report.total == len(report.results)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_starter_fails_a_check_and_runs_as_a_script(slug: str) -> None:
+    report = harness.check_source(source(slug, "starter"), source(slug, "checks"))
+    assert report.passed < report.total
+    assert harness.run_source(source(slug, "solution")).error is None
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_metadata_hints_and_checks_are_complete(slug: str) -> None:
+    meta = tomllib.loads((EXERCISES / slug / "exercise.toml").read_text())
+    assert meta["title"] and meta["summary"]
+    assert isinstance(meta["packages"], list)
+    assert 0 < meta["time_limit_seconds"] <= 30
+    assert len(meta["hints"]) >= 2 and all(h.strip() for h in meta["hints"])
+    checks = harness.load_checks(source(slug, "checks"))
+    assert any(not c.hidden for c in checks) and any(c.hidden for c in checks)
+    assert len({c.name for c in checks}) == len(checks), "check names must be unique"
+    assert ast.get_docstring(ast.parse(source(slug, "solution")))
+
+
+def imported_modules(text: str) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(text)):
+        if isinstance(node, ast.Import):
+            modules |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.split(".")[0])
+    return modules
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_imports_are_ones_the_pinned_pyodide_can_load(slug: str) -> None:
+    if not PYODIDE_LOCK.exists():
+        pytest.fail("node_modules/pyodide is missing: run `make setup`", pytrace=False)
+    lock = json.loads(PYODIDE_LOCK.read_text())["packages"]
+    meta = tomllib.loads((EXERCISES / slug / "exercise.toml").read_text())
+    from_packages = {m for name in meta["packages"] for m in lock[name]["imports"]}
+    stdlib = set(sys.stdlib_module_names) - NOT_IN_PYODIDE
+    allowed = stdlib | from_packages | {"exercise_harness"}
+    texts = [source(slug, n) for n in ("starter", "solution", "checks")]
+    texts.append((EXERCISES / "exercise_harness.py").read_text())
+    unknown = set().union(*map(imported_modules, texts)) - allowed
+    assert not unknown, f"{slug} imports modules the pinned Pyodide cannot load: {unknown}"
+    assert set(meta["packages"]) <= set(lock), "every listed package must be in pyodide-lock.json"
+
+
+def test_check_results_say_what_went_in_and_out() -> None:
+    naive = textwrap.dedent(
+        """
+        class RunningMedian:
+            def __init__(self):
+                self.values = []
+
+            def add(self, x):
+                self.values.append(x)
+
+            def median(self):
+                ordered = sorted(self.values)
+                middle = len(ordered) // 2
+                if len(ordered) % 2:
+                    return ordered[middle]
+                return (ordered[middle - 1] + ordered[middle]) / 2
+        """
+    )
+    results = {
+        r.name: r for r in harness.check_source(naive, source("running-median", "checks")).results
+    }
+    empty = results["an empty stream has no median"]
+    assert (empty.fed, empty.expected, empty.passed) == (
+        "RunningMedian(); median()",
+        "raises ValueError",
+        False,
+    )
+    assert empty.got.startswith("raises IndexError")
+    slow = next(r for r in results.values() if r.name.startswith("200,000 numbers"))
+    assert not slow.passed and slow.got.startswith("too slow:")
+
+
+def test_reader_tracebacks_show_only_the_readers_lines() -> None:
+    result = harness.run_source("def f():\n    return 1 / 0\n\nf()\n")
+    assert result.error is not None
+    assert 'File "<your code>", line 4, in <module>' in result.error
+    assert 'File "<your code>", line 2, in f' in result.error
+    assert "exercise_harness" not in result.error
+
+
+def test_output_is_capped_in_the_harness() -> None:
+    result = harness.run_source("for i in range(100_000):\n    print(i)\n")
+    assert result.truncated and result.output.count("\n") == harness.MAX_OUTPUT_LINES
+
+
+def test_unknown_slug_fails_the_build_naming_page_and_slug(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text('# Home\n\n<div data-exercise="no-such-exercise"></div>\n')
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\n"
+        f"docs_dir: {docs}\n"
+        "plugins: []\n"
+        f"hooks: [{ROOT / 'overrides' / 'hooks' / 'exercises.py'}]\n"
+    )
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode != 0
+    assert "index.md: unknown exercise 'no-such-exercise'" in result.stderr
+
+
+def test_embedding_writes_the_shell_and_keeps_hidden_checks_out_of_the_page(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text('# Home\n\n<div data-exercise="token-bucket"></div>\n')
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: t\ndocs_dir: {docs}\nplugins: [search]\n"
+        f"hooks: [{ROOT / 'overrides' / 'hooks' / 'exercises.py'}]\n"
+    )
+    site = tmp_path / "site"
+    result = build_site(site, config)
+    assert result.returncode == 0, result.stderr
+    page = (site / "index.html").read_text()
+    assert 'class="exercise"' in page and "class TokenBucketLimiter" in page
+    data = json.loads((site / "assets" / "exercises" / "token-bucket.json").read_text())
+    assert data["checks"] == source("token-bucket", "checks") and data["hash"]
+    hidden = "a clock that steps backwards mints no tokens"
+    assert hidden in data["checks"]
+    assert hidden not in page
+    assert hidden not in (site / "search" / "search_index.json").read_text()
