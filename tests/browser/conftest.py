@@ -9,17 +9,9 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from local_site import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 

@@ -8,7 +8,8 @@ CodeMirror is mounted, `data-state` (idle, loading, ready, running) and
 import re
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+import pytest
+from playwright.sync_api import Locator, Page, Route, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "examples" / "exercises"
@@ -65,6 +66,7 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
     press(widget, "check", "passed")
     expect(widget.locator(".exercise__result--passed")).to_have_count(13)
+    expect(widget).to_have_attribute("data-python-start", "snapshot")
     expect(status).to_have_text(re.compile(r"^Passed 13 of 13 checks\."))
 
     # Instant navigation (a nav click, not a reload): the next widget attaches
@@ -168,3 +170,32 @@ def test_prose_page_requests_no_python(page: Page) -> None:
     page.mouse.wheel(0, 5_000)
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => done()))")
     assert not [u for u in requests if re.search(r"pyodide|codemirror|python-worker", u)]
+
+
+def corrupt(route: Route) -> None:
+    response = route.fetch()
+    body = bytearray(response.body())
+    body[len(body) // 2] ^= 0xFF
+    route.fulfill(response=response, body=bytes(body))
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda route: route.fulfill(status=404),
+        corrupt,
+    ],
+    ids=["snapshot missing", "snapshot corrupted"],
+)
+def test_without_a_usable_snapshot_python_starts_in_full(page: Page, damage) -> None:
+    page.context.route("**/snapshot.bin.gz", damage)
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    expect(widget).to_have_attribute("data-python-start", "full start")
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    expect(widget.locator(".exercise__result--passed")).to_have_count(13)
+    fallbacks = [text for text in warnings if "without its snapshot" in text]
+    assert len(fallbacks) == 1, warnings

@@ -171,9 +171,10 @@ class ExerciseWidget {
     if (!this.alive() || this.busy || !this.activation) return;
     if (runtime.state === "loading") {
       this.root.dataset.state = "loading";
-      this.say("Loading Python in your browser (a few seconds the first time)…");
+      this.say("Loading Python in your browser…");
     } else if (runtime.state === "ready") {
       this.root.dataset.state = "ready";
+      this.root.dataset.pythonStart = runtime.startedFrom;
       if (!this.status.dataset.kept) this.say("Python is ready. Run runs your code; Check grades it.");
     }
   }
@@ -207,7 +208,7 @@ class ExerciseWidget {
     await this.activate();
     const { packages, packages_url: packagesUrl, time_limit_seconds: timeLimit } = this.data;
     if (runtime.state !== "ready") {
-      this.say("Loading Python in your browser (a few seconds the first time)…");
+      this.say("Loading Python in your browser…");
     }
     await runtime.start();
     this.say(message.type === "run" ? "Running your code…" : "Checking your code…");

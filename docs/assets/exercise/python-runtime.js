@@ -13,7 +13,9 @@ class PythonRuntime extends EventTarget {
   #pending = new Map();
   #nextId = 1;
   #packagesUrl = "";
+  #useSnapshot = true;
   state = "idle"; // idle | loading | ready
+  startedFrom = ""; // snapshot | full start, once ready
 
   /** Start the worker if it is not running; resolve when Python is ready. */
   start(packagesUrl) {
@@ -33,10 +35,17 @@ class PythonRuntime extends EventTarget {
         pyodideUrl: pyodideUrl.href,
         harnessUrl: harnessUrl.href,
         packagesUrl: this.#packagesUrl,
+        useSnapshot: this.#useSnapshot,
       },
       {},
     ).then((reply) => {
       this.startupSeconds = (performance.now() - started) / 1000;
+      this.startedFrom = reply.fallback ? "full start" : "snapshot";
+      if (reply.fallback && this.#useSnapshot) {
+        // Said once per tab: later workers (after Stop) go straight to the full start.
+        console.warn(`Python started without its snapshot, more slowly: ${reply.fallback}`);
+        this.#useSnapshot = false;
+      }
       this.#setState("ready");
       return reply;
     });

@@ -1,24 +1,76 @@
 // The Python worker: Pyodide in a module Web Worker, so a `while True:` never
 // freezes the page. One loadPyodide() promise per worker; every run gets a
 // fresh namespace from the harness. Messages are {id, type, ...}:
-//   in:  init {pyodideUrl, harnessUrl, packagesUrl} | run {source, packages, packagesUrl}
+//   in:  init {pyodideUrl, harnessUrl, packagesUrl, useSnapshot} | run {source, packages, packagesUrl}
 //        | check {source, checks, packages, packagesUrl}
-//   out: ready {seconds} | started | result {result} | progress {result} | failed {message}
+//   out: ready {seconds, fallback} | started | result {result} | progress {result} | failed {message}
 let pyodidePromise;
 let harness;
 
-async function boot({ pyodideUrl, harnessUrl, packagesUrl }) {
+async function sha256(text) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+// The build's memory snapshot (scripts/make_snapshot.mjs): Python with the harness
+// already imported. Used only if it was made from this Pyodide and this harness.
+async function fetchSnapshot(indexURL, version, harnessSource) {
+  const response = await fetch(new URL("snapshot.json", indexURL));
+  if (!response.ok) throw new Error(`snapshot.json: HTTP ${response.status}`);
+  const meta = await response.json();
+  if (meta.pyodide_version !== version) {
+    throw new Error(`made for Pyodide ${meta.pyodide_version}, this is ${version}`);
+  }
+  if (meta.harness_sha256 !== (await sha256(harnessSource))) {
+    throw new Error("made from another version of the exercise harness");
+  }
+  const image = await fetch(new URL("snapshot.bin.gz", indexURL));
+  if (!image.ok) throw new Error(`snapshot.bin.gz: HTTP ${image.status}`);
+  // Gzip's checksum also turns a corrupted download into an error here.
+  const bytes = image.body.pipeThrough(new DecompressionStream("gzip"));
+  try {
+    return new Uint8Array(await new Response(bytes).arrayBuffer());
+  } catch (error) {
+    throw new Error(`snapshot.bin.gz did not decompress (${error.message})`);
+  }
+}
+
+async function boot({ pyodideUrl, harnessUrl, packagesUrl, useSnapshot }) {
   const started = performance.now();
-  const { loadPyodide } = await import(pyodideUrl);
-  // The lock file is the site's copy; packages it lists come from packagesUrl.
-  const pyodide = await loadPyodide({
-    indexURL: new URL(".", pyodideUrl).href,
-    packageBaseUrl: packagesUrl,
-  });
-  const source = await (await fetch(harnessUrl)).text();
-  pyodide.FS.writeFile("/home/pyodide/exercise_harness.py", source);
+  const [{ loadPyodide, version }, harnessSource] = await Promise.all([
+    import(pyodideUrl),
+    fetch(harnessUrl).then((response) => response.text()),
+  ]);
+  const options = { indexURL: new URL(".", pyodideUrl).href, packageBaseUrl: packagesUrl };
+  let pyodide;
+  let fallback = "";
+  try {
+    if (!useSnapshot) throw new Error("turned off");
+    const image = await fetchSnapshot(options.indexURL, version, harnessSource);
+    pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
+  } catch (error) {
+    fallback = error.message ?? String(error);
+    pyodide = await loadPyodide(options);
+    pyodide.FS.writeFile("/home/pyodide/exercise_harness.py", harnessSource);
+  }
   harness = pyodide.pyimport("exercise_harness");
-  return { pyodide, seconds: (performance.now() - started) / 1000 };
+  return { pyodide, seconds: (performance.now() - started) / 1000, fallback };
+}
+
+// The engine compiles the interpreter's code lazily, so the first check in a
+// fresh tab is slow. Pay for that now, while the reader is still reading.
+const WARM_UP_CHECKS = `
+from exercise_harness import Checks
+checks = Checks()
+
+@checks.public("warm-up", fed="")
+def warm_up(t):
+    t.expect(sorted({"a": 1}.items()))
+    t.got(sorted(t.code("value").items()))
+`;
+
+function warmUp() {
+  for (let i = 0; i < 20; i += 1) harness.check_json("value = {'a': 1}", WARM_UP_CHECKS, () => {});
 }
 
 const loadedPackages = new Set();
@@ -45,8 +97,9 @@ self.onmessage = async ({ data: message }) => {
   try {
     if (type === "init") {
       pyodidePromise ??= boot(message);
-      const { seconds } = await pyodidePromise;
-      post({ type: "ready", seconds });
+      const { seconds, fallback } = await pyodidePromise;
+      post({ type: "ready", seconds, fallback });
+      warmUp();
       return;
     }
     const { pyodide } = await pyodidePromise;
