@@ -115,6 +115,36 @@ def test_check_results_say_what_went_in_and_out() -> None:
     assert not slow.passed and slow.got.startswith("too slow:")
 
 
+def test_reader_code_may_use_dataclasses_in_run_and_check() -> None:
+    source = textwrap.dedent(
+        """
+        from dataclasses import dataclass
+
+        @dataclass(frozen=True)
+        class Point:
+            x: int
+
+        VALUE = Point(1)
+        print(VALUE)
+        """
+    )
+    checks = textwrap.dedent(
+        """
+        from exercise_harness import Checks
+
+        checks = Checks()
+
+        @checks.public("a dataclass instance", fed="VALUE")
+        def value(t):
+            t.expect("Point(x=1)")
+            t.got(repr(t.code("VALUE")))
+        """
+    )
+    assert harness.run_source(source).output == "Point(x=1)\n"
+    report = harness.check_source(source, checks)
+    assert report.error is None and report.passed == report.total == 1
+
+
 def test_reader_tracebacks_show_only_the_readers_lines() -> None:
     result = harness.run_source("def f():\n    return 1 / 0\n\nf()\n")
     assert result.error is not None

@@ -25,8 +25,11 @@ import contextlib
 import io
 import json
 import linecache
+import math
+import sys
 import time
 import traceback
+import types
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -102,14 +105,26 @@ def _no_input(prompt: object = "") -> str:
 
 
 def load_reader_code(source: str, module_name: str = "__main__") -> dict[str, Any]:
-    """Execute the reader's source in a fresh namespace and return that namespace."""
+    """Execute the reader's source as a fresh module and return its namespace.
+
+    The module is registered in ``sys.modules`` while it runs, because
+    ``dataclasses`` and ``typing`` look a class's module up by name; any module
+    it replaces (such as the real ``__main__``) is put back afterwards.
+    """
     code = compile(source, READER_FILE, "exec")
     linecache.cache[READER_FILE] = (len(source), None, source.splitlines(True), READER_FILE)
     reader_builtins = dict(vars(builtins))
     reader_builtins["input"] = _no_input
-    namespace: dict[str, Any] = {"__name__": module_name, "__builtins__": reader_builtins}
-    exec(code, namespace)
-    return namespace
+    module = types.ModuleType(module_name)
+    module.__builtins__ = reader_builtins
+    replaced = sys.modules.get(module_name)
+    sys.modules[module_name] = module
+    try:
+        exec(code, vars(module))
+    finally:
+        if replaced is not None:
+            sys.modules[module_name] = replaced
+    return vars(module)
 
 
 def _friendly_note(error: BaseException) -> str | None:
@@ -173,6 +188,29 @@ def _short_repr(value: object) -> str:
     if len(text) > MAX_REPR_CHARS:
         text = text[:MAX_REPR_CHARS] + f"... ({len(text) - MAX_REPR_CHARS:,} more characters)"
     return text
+
+
+def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
+    """``got``, with each number within ``tol`` of its counterpart in ``expected`` replaced by it.
+
+    Record this and the check compares equal when every number agrees to within
+    the tolerance, while a real difference still shows the reader's own value.
+    Dicts and lists are compared item by item.
+    """
+    if isinstance(got, dict) and isinstance(expected, dict):
+        return {key: close_to(value, expected.get(key), tol) for key, value in got.items()}
+    if isinstance(got, list) and isinstance(expected, list) and len(got) == len(expected):
+        return [close_to(g, e, tol) for g, e in zip(got, expected, strict=True)]
+    numbers = (int, float)
+    if (
+        isinstance(got, numbers)
+        and isinstance(expected, numbers)
+        and not isinstance(got, bool)
+        and not isinstance(expected, bool)
+        and math.isclose(got, expected, rel_tol=tol, abs_tol=tol)
+    ):
+        return expected
+    return got
 
 
 class Trial:

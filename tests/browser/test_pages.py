@@ -45,3 +45,17 @@ def test_prose_page_loads_no_diagram_code(page: Page) -> None:
     page.goto("applied-ml/")
     expect(page.locator("article h1")).to_be_visible()
     assert not [url for url in requests if "mermaid" in url or "pyodide" in url]
+
+
+def test_study_plan_ticks_are_remembered(page: Page) -> None:
+    page.goto("process/study-plans/")
+    plan = page.locator(".study-plan").first
+    progress = plan.locator(".checklist-progress")
+    expect(progress).to_contain_text("0 of")
+    plan.locator("input[type=checkbox]").first.check(force=True)  # under its indicator
+    expect(progress).to_contain_text("1 of")
+    page.reload()
+    expect(page.locator(".study-plan input[type=checkbox]").first).to_be_checked()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator(".study-plan .checklist-progress button").first.click()
+    expect(page.locator(".study-plan input[type=checkbox]").first).not_to_be_checked()
