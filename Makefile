@@ -10,7 +10,7 @@ PY_OK  := $(VENV)/.installed
 JS_OK  := node_modules/.installed
 ASSETS := overrides/assets/vendor/.built
 
-.PHONY: serve test build bench datasets lint clean setup
+.PHONY: serve test build offline bench datasets lint clean setup
 
 serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
 	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,10 +21,11 @@ test: setup ## Run every test: build, notebooks, exercises, datasets, browser
 build: setup ## Build the site into site/
 	$(BIN)/mkdocs build
 
-bench: setup ## Time the build, and Python's start and checks in Chromium (medians)
-	$(BIN)/python scripts/bench_build.py
-	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs build --quiet --site-dir .cache/bench-site
-	$(BIN)/python scripts/bench_runtime.py .cache/bench-site
+offline: setup ## Build site-offline/: no request to any other host, ever
+	PYODIDE_PACKAGES_URL="$(PYODIDE_PACKAGES_URL)" $(BIN)/mkdocs build --site-dir site-offline
+
+bench: setup ## Build, Python-in-the-browser and Lighthouse figures, one table (medians)
+	$(BIN)/python scripts/bench.py
 
 datasets: setup ## Regenerate the synthetic CSVs in datasets/
 	$(BIN)/python scripts/make_datasets.py

@@ -75,7 +75,7 @@ def prose_edits(runs: int, port: int = 8765) -> list[float]:
         for run in range(runs):
             marker = f"bench-marker-{run}-{time.time_ns()}"
             EDITED_PAGE.write_text(f"{original}\n{marker}\n", encoding="utf-8")
-            timings.append(_wait_for(lambda m=marker: m in (_fetch(url) or ""), timeout=120))
+            timings.append(_wait_for(lambda m=marker: m in (_fetch(url) or ""), timeout=300))
     finally:
         EDITED_PAGE.write_text(original, encoding="utf-8")
         server.terminate()

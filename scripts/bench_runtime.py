@@ -146,6 +146,19 @@ def measure(browser, base: str, snapshot: bool, runs: int) -> dict[str, list[flo
     return figures
 
 
+def in_the_browser(site: Path, runs: int) -> tuple[int, list[str], dict[str, dict]]:
+    """The prose page's bytes and Python requests, and the figures of `measure`."""
+    with sync_playwright() as playwright, serve(site) as base:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        prose_bytes, python_urls = prose_page_bytes(browser.new_context(), base)
+        results = {
+            "snapshot": measure(browser, base, True, runs),
+            "full start": measure(browser, base, False, runs),
+        }
+        browser.close()
+    return prose_bytes, python_urls, results
+
+
 def spread(values: list[float]) -> str:
     return f"{statistics.median(values):7.0f} ms  ({min(values):.0f}-{max(values):.0f})"
 
@@ -166,16 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         f"  without the snapshot: {core / 2**20:.2f} MiB; with it: {(core + extra) / 2**20:.2f} MiB"
     )
 
-    with sync_playwright() as playwright, serve(args.site) as base:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        prose_bytes, python_urls = prose_page_bytes(browser.new_context(), base)
-        print(f"\nProse page (home): {prose_bytes / 1024:.0f} KiB before interaction, ", end="")
-        print(f"{len(python_urls)} requests for Python or the editor")
-        results = {
-            "snapshot": measure(browser, base, True, args.runs),
-            "full start": measure(browser, base, False, args.runs),
-        }
-        browser.close()
+    prose_bytes, python_urls, results = in_the_browser(args.site, args.runs)
+    print(f"\nProse page (home): {prose_bytes / 1024:.0f} KiB before interaction, ", end="")
+    print(f"{len(python_urls)} requests for Python or the editor")
 
     print(f"\nMedians of {args.runs} runs (min-max), headless Chromium, site on localhost:")
     print(f"  {'':28} {'with snapshot':>26} {'without':>26}")

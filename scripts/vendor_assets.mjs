@@ -47,6 +47,8 @@ await build({
       'export { keymap } from "@codemirror/view";',
       'export { indentWithTab } from "@codemirror/commands";',
       'export { python } from "@codemirror/lang-python";',
+      'export { syntaxHighlighting } from "@codemirror/language";',
+      'export { classHighlighter } from "@lezer/highlight";',
     ].join("\n"),
     resolveDir: root,
     loader: "js",

@@ -10,11 +10,12 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
-    """Run a strict build; the caller checks the return code and the log."""
+    """Run a strict build of the offline site; the caller checks the return code and log."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        # What `make offline` builds: no source for Pyodide packages, no other host.
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYODIDE_PACKAGES_URL": ""},
         capture_output=True,
         text=True,
         check=False,

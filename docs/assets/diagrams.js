@@ -12,7 +12,12 @@ async function renderDiagrams() {
   if (blocks.length === 0) return;
   mermaidModule ??= import(mermaidUrl.href);
   const { default: mermaid } = await mermaidModule;
-  mermaid.initialize({ startOnLoad: false, theme: isDark() ? "dark" : "default" });
+  mermaid.initialize({
+    startOnLoad: false,
+    theme: isDark() ? "dark" : "default",
+    // The dark theme's edge labels are #ccc on 34% grey, 4.4:1: a darker grey.
+    themeVariables: isDark() ? { edgeLabelBackground: "#404040" } : {},
+  });
   for (const block of blocks) {
     const source = block.dataset.source ?? block.textContent;
     const figure = document.createElement("div");

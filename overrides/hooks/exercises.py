@@ -41,7 +41,8 @@ TEMPLATES = Environment(
     autoescape=True,
     undefined=StrictUndefined,
 )
-# The pinned Pyodide's own CDN; `extra.pyodide_packages_url` in mkdocs.yml overrides it.
+# The pinned Pyodide's own CDN; `extra.pyodide_packages_url` in mkdocs.yml overrides it,
+# and an empty value means "no source for packages" (the offline build).
 DEFAULT_PACKAGES_URL = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
 
 
@@ -103,7 +104,8 @@ def load_exercise(folder: Path, harness: ModuleType) -> Exercise:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _packages_url
-    _packages_url = config.extra.get("pyodide_packages_url", DEFAULT_PACKAGES_URL)
+    configured = config.extra.get("pyodide_packages_url")
+    _packages_url = DEFAULT_PACKAGES_URL if configured is None else configured
     harness = _harness()
     _exercises.clear()
     for toml in sorted(EXERCISES.glob("*/exercise.toml")):

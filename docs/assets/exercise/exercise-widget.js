@@ -2,6 +2,7 @@
 // hook wrote, and fills the practice page's state column. Nothing heavy loads
 // until the reader shows intent (the widget scrolls into view, the editor gets
 // focus, or Run): then the CodeMirror bundle and the Python worker start.
+import { storage } from "../storage.js";
 import { Interrupted, runtime } from "./python-runtime.js";
 
 const editorUrl = new URL("../vendor/codemirror.js", import.meta.url);
@@ -26,25 +27,10 @@ function loadData(slug) {
   return exerciseData.get(slug);
 }
 
-// localStorage may be unavailable (privacy modes): then nothing is remembered.
 const store = {
   codeKey: (slug, hash) => `exercise:${slug}:${hash}:code`,
   passedKey: (slug) => `exercise:${slug}:passed`,
-  get(key) {
-    try {
-      return localStorage.getItem(key);
-    } catch {
-      return null;
-    }
-  },
-  set(key, value) {
-    try {
-      if (value === null) localStorage.removeItem(key);
-      else localStorage.setItem(key, value);
-    } catch {
-      /* not remembered */
-    }
-  },
+  ...storage,
 };
 
 function truncate(text) {
@@ -120,7 +106,8 @@ class ExerciseWidget {
   }
 
   async mountEditor() {
-    const { EditorView, basicSetup, keymap, indentWithTab, python } = await loadEditor();
+    const { EditorView, basicSetup, keymap, indentWithTab, python, syntaxHighlighting, classHighlighter } =
+      await loadEditor();
     const hadFocus = document.activeElement === this.fallback;
     const keysId = this.editorBox.dataset.describedBy;
     this.view = new EditorView({
@@ -130,12 +117,18 @@ class ExerciseWidget {
         keymap.of([{ key: "Mod-Enter", run: () => (this.run(), true) }, indentWithTab]),
         basicSetup,
         python(),
+        // Token classes styled by exercise.css with the site's code colours, in
+        // both schemes (basicSetup's own colours are a fallback, now unused).
+        syntaxHighlighting(classHighlighter),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) this.save();
         }),
         EditorView.contentAttributes.of({
           "aria-label": "Your code",
           "aria-describedby": keysId,
+          // In the tab order already (contenteditable); said explicitly so that
+          // checkers see the scroller around it has focusable content.
+          tabindex: "0",
         }),
       ],
     });

@@ -78,6 +78,11 @@ const loadedPackages = new Set();
 async function ensurePackages(pyodide, packages, packagesUrl) {
   const missing = packages.filter((name) => !loadedPackages.has(name));
   if (missing.length === 0) return;
+  if (!packagesUrl) {
+    throw new Error(
+      `This exercise needs ${missing.join(", ")}, and this copy of the guide was built for offline use with no source for packages.`,
+    );
+  }
   await pyodide.loadPackage(missing, { errorCallback: () => {} });
   for (const name of missing) {
     try {

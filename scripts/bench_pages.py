@@ -1,0 +1,76 @@
+"""Lighthouse on one page of every kind: scores and the bytes each page transfers.
+
+    python scripts/bench_pages.py SITE_DIR
+
+Runs npm's pinned `lighthouse` (node_modules/.bin) with Debian's Chromium
+against the site served on localhost, with Lighthouse's default mobile
+throttling. A benchmark, not a test: the figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from local_site import CHROMIUM, serve
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# One page of every kind the guide has (the same list as the accessibility tests).
+PAGES = {
+    "home": "",
+    "prose": "process/evaluation-criteria/",
+    "walkthrough + diagram": "system-design/radar-backend/",
+    "executed notebook": "examples/applied-ml/fraud_laptop_round/",
+    "exercise": "coding/token-bucket/",
+    "practice list": "practice/",
+}
+
+
+def audit(url: str) -> dict[str, float]:
+    """The four category scores (0-100) and the page's total bytes, for one URL."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            check=True,
+            capture_output=True,
+        )
+        result = json.loads(report.read_text())
+    scores = {name: round(100 * result["categories"][name]["score"]) for name in CATEGORIES}
+    return {**scores, "bytes": result["audits"]["total-byte-weight"]["numericValue"]}
+
+
+def audit_site(site: Path) -> dict[str, dict[str, float]]:
+    with serve(site) as base:
+        return {kind: audit(base + path) for kind, path in PAGES.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
+    args = parser.parse_args(argv)
+    print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KiB':>7}")
+    for kind, figures in audit_site(args.site).items():
+        scores = " ".join(f"{figures[name]:>5.0f}" for name in CATEGORIES)
+        print(f"{kind:<22} {scores} {figures['bytes'] / 1024:>7.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
