@@ -10,7 +10,7 @@ PY_OK  := $(VENV)/.installed
 JS_OK  := node_modules/.installed
 ASSETS := overrides/assets/vendor/.built
 
-.PHONY: serve test build offline bench datasets lint clean setup
+.PHONY: serve test build offline bench links datasets lint clean setup
 
 serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
 	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -26,6 +26,9 @@ offline: setup ## Build site-offline/: no request to any other host, ever
 
 bench: setup ## Build, Python-in-the-browser and Lighthouse figures, one table (medians)
 	$(BIN)/python scripts/bench.py
+
+links: build ## List the site's links to other hosts and ask each one (needs a network)
+	$(BIN)/python scripts/site_links.py site --check
 
 datasets: setup ## Regenerate the synthetic CSVs in datasets/
 	$(BIN)/python scripts/make_datasets.py

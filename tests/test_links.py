@@ -4,36 +4,12 @@ The strict build checks links written in Markdown; this also covers links made
 by templates, hooks, notebooks and code executed at build time.
 """
 
-from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-# The attribute through which each tag points at another file or anchor.
-POINTS_WITH = {"a": "href", "img": "src", "script": "src", "link": "href", "source": "src"}
+from site_links import parse
+
 SITE_ORIGIN = "http://site.invalid/"
-
-
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.targets: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.ids.add(values[name])
-        if (target := values.get(POINTS_WITH.get(tag, ""))) is not None:
-            self.targets.append(target)
-
-
-@cache
-def parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
 
 
 def file_for(site: Path, url_path: str) -> Path:

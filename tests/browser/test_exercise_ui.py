@@ -58,16 +58,16 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     expect(failed).to_contain_text("[True, True, True, False]")
     expect(failed).to_contain_text("NotImplementedError")
     expect(failed.locator(".exercise__traceback")).to_contain_text('File "<your code>"')
-    expect(status).to_contain_text("Passed 0 of 13 checks")
+    expect(status).to_contain_text("Passed 0 of 14 checks")
     expect(widget.locator(".exercise__output")).to_be_hidden()
     expect(widget.locator("details.exercise__traceback[open]")).to_have_count(1)
 
     # The reference solution, typed into the editor, passes every check.
     set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
     press(widget, "check", "passed")
-    expect(widget.locator(".exercise__result--passed")).to_have_count(13)
+    expect(widget.locator(".exercise__result--passed")).to_have_count(14)
     expect(widget).to_have_attribute("data-python-start", "snapshot")
-    expect(status).to_have_text(re.compile(r"^Passed 13 of 13 checks\."))
+    expect(status).to_have_text(re.compile(r"^Passed 14 of 14 checks\."))
 
     # Instant navigation (a nav click, not a reload): the next widget attaches
     # and reuses the running worker.
@@ -76,7 +76,7 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     widget = widget_on(page)
     set_code(widget, (EXERCISES / "webhook-signature" / "solution.py").read_text())
     press(widget, "check", "passed")
-    expect(widget.locator(".exercise__result--passed")).to_have_count(20)
+    expect(widget.locator(".exercise__result--passed")).to_have_count(21)
 
     page.get_by_role("link", name="Running median").first.click()
     widget = widget_on(page)
@@ -196,6 +196,27 @@ def test_without_a_usable_snapshot_python_starts_in_full(page: Page, damage) -> 
     expect(widget).to_have_attribute("data-python-start", "full start")
     set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
     press(widget, "check", "passed")
-    expect(widget.locator(".exercise__result--passed")).to_have_count(13)
+    expect(widget.locator(".exercise__result--passed")).to_have_count(14)
     fallbacks = [text for text in warnings if "without its snapshot" in text]
     assert len(fallbacks) == 1, warnings
+
+
+def test_keyboard_alone_reaches_runs_and_leaves_the_editor(page: Page) -> None:
+    page.goto("coding/token-bucket/")
+    # Start from the link just before the exercise, as a keyboard user would arrive.
+    page.locator("#try-it a.headerlink").focus()
+    page.keyboard.press("Tab")
+    widget = page.locator("section.exercise").first
+    expect(widget).to_have_attribute("data-editor", "ready")
+    expect(widget.locator(".cm-content")).to_be_focused()
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("print('typed by keyboard')\n")
+    page.keyboard.press("Control+Enter")
+    expect(widget).to_have_attribute("data-result", "ok", timeout=30_000)
+    expect(widget.locator(".exercise__output")).to_contain_text("typed by keyboard")
+    # Tab indents inside the editor; Escape then Tab moves on to the toolbar.
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    expect(widget.locator(".cm-content")).not_to_be_focused()
+    expect(widget.locator("[data-action=run]")).to_be_focused()

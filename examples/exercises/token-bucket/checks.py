@@ -1,5 +1,7 @@
 """Checks for the token-bucket exercise: public ones first, then hidden edge cases."""
 
+import random
+
 from exercise_harness import Checks, Trial
 
 checks = Checks()
@@ -156,3 +158,42 @@ def cost_above_capacity(t: Trial) -> None:
     t.expect("raises ValueError")
     bucket = limiter(t, 5, 1.0, FakeClock())
     t.got(t.raises(lambda: bucket.allow("a", 6)))
+
+
+class ModelBucket:
+    """The rules, written as plainly as possible, to compare with on random traffic."""
+
+    def __init__(self, capacity: float, refill_rate: float) -> None:
+        self.capacity, self.refill_rate = capacity, refill_rate
+        self.tokens: dict[str, float] = {}
+        self.seen: dict[str, float] = {}
+
+    def allow(self, key: str, cost: float, now: float) -> bool:
+        tokens = self.tokens.get(key, self.capacity)
+        elapsed = now - self.seen.get(key, now)
+        tokens = min(self.capacity, tokens + elapsed * self.refill_rate)
+        self.seen[key] = now
+        self.tokens[key] = tokens - cost if tokens >= cost else tokens
+        return tokens >= cost
+
+
+@checks.hidden(
+    "2,000 random calls agree with a plain model",
+    fed=(
+        "random.Random(5): capacity 4, refill_rate 2.0, keys 'a'-'e', costs 1-3, "
+        "time moving forward in steps of 0, 0.25, 0.5 or 1.5 s"
+    ),
+)
+def random_traffic(t: Trial) -> None:
+    rng = random.Random(5)
+    clock = FakeClock()
+    bucket, model = limiter(t, 4, 2.0, clock), ModelBucket(4, 2.0)
+    disagreements = []
+    # Quarter seconds and whole costs keep every float exact: no rounding to argue over.
+    for call in range(2_000):
+        clock.now += rng.choice([0, 0.25, 0.5, 1.5])
+        key, cost = rng.choice("abcde"), rng.randint(1, 3)
+        if bucket.allow(key, cost) != model.allow(key, cost, clock.now):
+            disagreements.append(f"call {call}: allow({key!r}, {cost}) at t={clock.now}")
+    t.expect([])
+    t.got(disagreements[:5])

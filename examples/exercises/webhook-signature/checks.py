@@ -2,6 +2,7 @@
 
 import hashlib
 import hmac
+import random
 import secrets
 
 from exercise_harness import Checks, Trial
@@ -182,3 +183,30 @@ def constant_time(t: Trial) -> None:
         for name in patched:
             namespace[name] = original
     t.got("compare_digest used" if calls else "compared with == or another non-constant-time way")
+
+
+@checks.hidden(
+    "300 random headers agree with a direct HMAC",
+    fed=(
+        "random.Random(11): random payloads and secrets, 1-3 v1 signatures of which "
+        "none, one or all are right, now = t plus an offset within or beyond 300 s"
+    ),
+)
+def random_headers(t: Trial) -> None:
+    rng = random.Random(11)
+    verify_signature = t.code("verify_signature")
+    disagreements = []
+    for case in range(300):
+        payload = "".join(rng.choices('{}":, abcdefxyz0123456789', k=rng.randint(0, 60)))
+        secret = f"whsec_{rng.getrandbits(64):x}"
+        timestamp = rng.randint(1_600_000_000, 1_800_000_000)
+        good = sign(secret, timestamp, payload)
+        bad = [sign(f"{secret}x", timestamp, payload) for _ in range(2)]
+        signatures = rng.choice([[good], bad[:1], [bad[0], good], bad, [good, good, bad[1]]])
+        offset = rng.choice([0, 1, 120, 299, 301, 5_000]) * rng.choice([1, -1])
+        header = ",".join([f"t={timestamp}", *(f"v1={s}" for s in signatures)])
+        expected = good in signatures and abs(offset) <= 300
+        if verify_signature(payload, header, secret, now=timestamp + offset) != expected:
+            disagreements.append(case)
+    t.expect([])
+    t.got(disagreements[:10])
