@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(
         ("Main-thread long tasks while Python starts", *median_and_range(snapshot["blocked"], "ms"))
     )
-    for kind, figures in bench_pages.audit_site(SITE).items():
+    for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))

@@ -1,10 +1,12 @@
 """Lighthouse on one page of every kind: scores and the bytes each page transfers.
 
-    python scripts/bench_pages.py SITE_DIR
+    python scripts/bench_pages.py SITE_DIR [--runs N]
 
 Runs npm's pinned `lighthouse` (node_modules/.bin) with Debian's Chromium
 against the site served on localhost, with Lighthouse's default mobile
-throttling. A benchmark, not a test: the figures depend on the machine.
+throttling, served gzipped as a static host serves it. Scores vary from run
+to run on a small machine: each figure is the median of several runs. A
+benchmark, not a test: the figures depend on the machine.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,17 +59,23 @@ def audit(url: str) -> dict[str, float]:
     return {**scores, "bytes": result["audits"]["total-byte-weight"]["numericValue"]}
 
 
-def audit_site(site: Path) -> dict[str, dict[str, float]]:
+def audit_site(site: Path, runs: int) -> dict[str, dict[str, float]]:
+    """Per page kind, the median of each figure over `runs` audits."""
     with serve(site) as base:
-        return {kind: audit(base + path) for kind, path in PAGES.items()}
+        audits = {kind: [audit(base + path) for _ in range(runs)] for kind, path in PAGES.items()}
+    return {
+        kind: {name: statistics.median(run[name] for run in results) for name in results[0]}
+        for kind, results in audits.items()
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
+    parser.add_argument("--runs", type=int, default=3, help="audits of each page")
     args = parser.parse_args(argv)
     print(f"{'page':<22} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KiB':>7}")
-    for kind, figures in audit_site(args.site).items():
+    for kind, figures in audit_site(args.site, args.runs).items():
         scores = " ".join(f"{figures[name]:>5.0f}" for name in CATEGORIES)
         print(f"{kind:<22} {scores} {figures['bytes'] / 1024:>7.0f}")
     return 0

@@ -6,7 +6,9 @@ Shared by the browser tests and the benchmarks, so both see the site the same wa
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -26,13 +28,44 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# What a static host such as GitHub Pages gzips: text, scripts, data, SVG.
+_COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+@functools.lru_cache(maxsize=256)
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
+
+
+class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     # Module scripts and WebAssembly are refused under the wrong MIME type.
     extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".wasm": "application/wasm",
     }
+
+    def do_GET(self) -> None:
+        # Compressed, as the site is served for real, so byte counts are honest.
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        kind = self.guess_type(path)
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not kind.startswith(_COMPRESSED_TYPES)
+            or not os.path.isfile(path)
+            or not self.path.split("?")[0].endswith(("/", Path(path).name))
+        ):
+            super().do_GET()
+            return
+        body = _gzipped(path, os.stat(path).st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -41,7 +74,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on an ephemeral localhost port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(_StaticHostHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

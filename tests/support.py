@@ -1,9 +1,11 @@
-"""Helpers the tests share: the repository root and a strict site build."""
+"""Helpers the tests share: the repository root, a strict site build, diagrams drawn."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from playwright.sync_api import Page, expect
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
@@ -20,3 +22,12 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
         text=True,
         check=False,
     )
+
+
+def draw_every_diagram(page: Page) -> None:
+    """Diagrams are drawn as they near the viewport: bring each one there in turn."""
+    pending = page.locator("pre.diagram")
+    while left := pending.count():
+        pending.first.scroll_into_view_if_needed()
+        page.wait_for_function("n => document.querySelectorAll('pre.diagram').length < n", arg=left)
+    expect(page.get_by_text("This diagram could not be drawn")).to_have_count(0)

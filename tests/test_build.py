@@ -83,6 +83,12 @@ def test_built_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
     assert not offenders
 
 
+def test_offline_build_names_no_source_for_packages(built_site: Path) -> None:
+    # `make offline` sets PYODIDE_PACKAGES_URL empty: no exercise may point at the CDN.
+    page = (built_site / "coding" / "token-bucket" / "index.html").read_text(encoding="utf-8")
+    assert set(re.findall(r'data-packages-url="([^"]*)"', page)) == {""}
+
+
 def test_strict_config() -> None:
     config = real_config()
     assert config["strict"] is True

@@ -1,15 +1,14 @@
 // Render ```mermaid fences (emitted as <pre class="diagram">) with the site's
-// own copy of Mermaid. Mermaid (several MB) is imported only on a page that
-// has a diagram, and diagrams are redrawn when the reader switches palette.
+// own copy of Mermaid. Mermaid (about 1 MB gzipped) is imported only when a
+// diagram comes near the viewport, so a reader who never scrolls to one never
+// downloads it; drawn diagrams are redrawn when the reader switches palette.
 const mermaidUrl = new URL("vendor/mermaid/mermaid.esm.min.mjs", import.meta.url);
 let mermaidModule;
 let renderCount = 0;
 
 const isDark = () => document.body.getAttribute("data-md-color-scheme") === "slate";
 
-async function renderDiagrams() {
-  const blocks = [...document.querySelectorAll("pre.diagram, div.diagram[data-source]")];
-  if (blocks.length === 0) return;
+async function draw(blocks) {
   mermaidModule ??= import(mermaidUrl.href);
   const { default: mermaid } = await mermaidModule;
   mermaid.initialize({
@@ -19,6 +18,7 @@ async function renderDiagrams() {
     themeVariables: isDark() ? { edgeLabelBackground: "#404040" } : {},
   });
   for (const block of blocks) {
+    if (!block.isConnected) continue; // the reader navigated away meanwhile
     const source = block.dataset.source ?? block.textContent;
     const figure = document.createElement("div");
     figure.className = "diagram";
@@ -33,8 +33,20 @@ async function renderDiagrams() {
   }
 }
 
-document$.subscribe(() => renderDiagrams());
-new MutationObserver(() => renderDiagrams()).observe(document.body, {
-  attributes: true,
-  attributeFilter: ["data-md-color-scheme"],
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    const blocks = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+    blocks.forEach((block) => nearViewport.unobserve(block));
+    if (blocks.length) draw(blocks);
+  },
+  { rootMargin: "600px 0px" },
+);
+
+document$.subscribe(() => {
+  nearViewport.disconnect();
+  document.querySelectorAll("pre.diagram").forEach((block) => nearViewport.observe(block));
 });
+new MutationObserver(() => {
+  const drawn = [...document.querySelectorAll("div.diagram[data-source]")];
+  if (drawn.length) draw(drawn);
+}).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });

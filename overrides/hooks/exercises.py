@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import os
 import re
 import sys
 import tomllib
@@ -41,8 +42,10 @@ TEMPLATES = Environment(
     autoescape=True,
     undefined=StrictUndefined,
 )
-# The pinned Pyodide's own CDN; `extra.pyodide_packages_url` in mkdocs.yml overrides it,
-# and an empty value means "no source for packages" (the offline build).
+# Where exercises fetch numpy, pandas...: the pinned Pyodide's own CDN unless the
+# PYODIDE_PACKAGES_URL environment variable is set; set empty, it means "no source
+# for packages" (`make offline`). Read here, not through `!ENV` in mkdocs.yml,
+# which turns an empty value into "unset".
 DEFAULT_PACKAGES_URL = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
 
 
@@ -104,8 +107,7 @@ def load_exercise(folder: Path, harness: ModuleType) -> Exercise:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _packages_url
-    configured = config.extra.get("pyodide_packages_url")
-    _packages_url = DEFAULT_PACKAGES_URL if configured is None else configured
+    _packages_url = os.environ.get("PYODIDE_PACKAGES_URL", DEFAULT_PACKAGES_URL)
     harness = _harness()
     _exercises.clear()
     for toml in sorted(EXERCISES.glob("*/exercise.toml")):
@@ -128,7 +130,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         data = {
             **{k: v for k, v in exercise.__dict__.items() if k != "digest"},
             "hash": exercise.digest,
-            "packages_url": _packages_url,
         }
         files.append(
             File.generated(

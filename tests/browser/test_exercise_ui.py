@@ -220,3 +220,37 @@ def test_keyboard_alone_reaches_runs_and_leaves_the_editor(page: Page) -> None:
     page.keyboard.press("Tab")
     expect(widget.locator(".cm-content")).not_to_be_focused()
     expect(widget.locator("[data-action=run]")).to_be_focused()
+
+
+@pytest.mark.parametrize(
+    ("packages_url", "message"),
+    [
+        ("", "this copy of the guide was built for offline use with no source for packages"),
+        ("missing-packages/", "which could not be fetched from"),
+    ],
+    ids=["offline build", "packages unreachable"],
+)
+def test_a_package_that_cannot_be_had_is_one_clear_sentence(
+    page: Page, site_url: str, packages_url: str, message: str
+) -> None:
+    # No exercise needs numpy yet: make one that does, and give the page a source
+    # of packages that has nothing (the tests' build, like `make offline`, has none).
+    def needs_numpy(route: Route) -> None:
+        route.fulfill(json={**route.fetch().json(), "packages": ["numpy"]})
+
+    def packages_from(route: Route) -> None:
+        html = route.fetch().text()
+        source = packages_url and site_url + packages_url
+        route.fulfill(body=html.replace('data-packages-url=""', f'data-packages-url="{source}"'))
+
+    page.context.route("**/assets/exercises/token-bucket.json", needs_numpy)
+    page.context.route("**/coding/token-bucket/", packages_from)
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    starter = code_of(widget)
+    press(widget, "run", "error")
+    status = widget.locator("[role=status]")
+    expect(status).to_contain_text("This exercise needs numpy")
+    expect(status).to_contain_text(message)
+    expect(status).not_to_contain_text("Traceback")
+    assert code_of(widget) == starter

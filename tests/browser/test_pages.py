@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+from support import draw_every_diagram
 
 PAGES = ["", "applied-ml/", "examples/applied-ml/fraud_laptop_round/", "datasets/"]
 
@@ -31,8 +32,14 @@ def test_mermaid_diagram_renders_from_the_site(page: Page, built_site: Path) -> 
         None,
     )
     assert with_diagram, "no page has a diagram to render"
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
     page.goto(with_diagram.parent.relative_to(built_site).as_posix() + "/")
+    # Mermaid is fetched only once a diagram nears the viewport.
+    assert not [url for url in requests if "mermaid" in url]
+    draw_every_diagram(page)
     expect(page.locator("div.diagram svg").first).to_be_visible()
+    assert any("mermaid" in url for url in requests)
     # Switching palette redraws the diagram, still without a request elsewhere.
     page.locator("label[title='Switch to dark mode']").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")

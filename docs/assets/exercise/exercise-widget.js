@@ -199,14 +199,14 @@ class ExerciseWidget {
 
   async request(message, options) {
     await this.activate();
-    const { packages, packages_url: packagesUrl, time_limit_seconds: timeLimit } = this.data;
+    const { packages, time_limit_seconds: timeLimit } = this.data;
     if (runtime.state !== "ready") {
       this.say("Loading Python in your browser…");
     }
     await runtime.start();
     this.say(message.type === "run" ? "Running your code…" : "Checking your code…");
     return runtime.request(
-      { ...message, source: this.currentCode(), packages, packagesUrl },
+      { ...message, source: this.currentCode(), packages },
       { ...options, timeLimit },
     );
   }

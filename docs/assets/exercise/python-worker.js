@@ -1,11 +1,12 @@
 // The Python worker: Pyodide in a module Web Worker, so a `while True:` never
 // freezes the page. One loadPyodide() promise per worker; every run gets a
 // fresh namespace from the harness. Messages are {id, type, ...}:
-//   in:  init {pyodideUrl, harnessUrl, packagesUrl, useSnapshot} | run {source, packages, packagesUrl}
-//        | check {source, checks, packages, packagesUrl}
+//   in:  init {pyodideUrl, harnessUrl, packagesUrl, useSnapshot} | run {source, packages}
+//        | check {source, checks, packages}
 //   out: ready {seconds, fallback} | started | result {result} | progress {result} | failed {message}
 let pyodidePromise;
 let harness;
+let packageSource = ""; // where Pyodide's optional packages come from; empty offline
 
 async function sha256(text) {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
@@ -41,6 +42,7 @@ async function boot({ pyodideUrl, harnessUrl, packagesUrl, useSnapshot }) {
     import(pyodideUrl),
     fetch(harnessUrl).then((response) => response.text()),
   ]);
+  packageSource = packagesUrl;
   const options = { indexURL: new URL(".", pyodideUrl).href, packageBaseUrl: packagesUrl };
   let pyodide;
   let fallback = "";
@@ -75,10 +77,10 @@ function warmUp() {
 
 const loadedPackages = new Set();
 
-async function ensurePackages(pyodide, packages, packagesUrl) {
+async function ensurePackages(pyodide, packages) {
   const missing = packages.filter((name) => !loadedPackages.has(name));
   if (missing.length === 0) return;
-  if (!packagesUrl) {
+  if (!packageSource) {
     throw new Error(
       `This exercise needs ${missing.join(", ")}, and this copy of the guide was built for offline use with no source for packages.`,
     );
@@ -90,7 +92,7 @@ async function ensurePackages(pyodide, packages, packagesUrl) {
       loadedPackages.add(name);
     } catch {
       throw new Error(
-        `This exercise needs ${missing.join(", ")}, which could not be fetched from ${packagesUrl}: check your connection and reload.`,
+        `This exercise needs ${missing.join(", ")}, which could not be fetched from ${packageSource}: check your connection and reload.`,
       );
     }
   }
@@ -108,7 +110,7 @@ self.onmessage = async ({ data: message }) => {
       return;
     }
     const { pyodide } = await pyodidePromise;
-    await ensurePackages(pyodide, message.packages ?? [], message.packagesUrl);
+    await ensurePackages(pyodide, message.packages ?? []);
     post({ type: "started" });
     if (type === "run") {
       post({ type: "result", result: JSON.parse(harness.run_json(message.source)) });
