@@ -99,8 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     today = datetime.date.today().isoformat()
     machine = f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}"
     lines = [
-        f"Measured on {today} ({machine}), headless Chromium, the site served on localhost; "
-        f"timings are medians of {args.runs} runs.",
+        f"Measured on {today} ({machine}), headless Chromium, the site served on localhost "
+        f"and gzipped as a static host sends it; each figure is the median of {args.runs} runs.",
         "",
         "| measurement | median | min-max |",
         "|---|---|---|",

@@ -31,13 +31,16 @@ def clean_build() -> float:
     with tempfile.TemporaryDirectory() as site:
         env = {key: value for key, value in ENV.items() if key != "GUIDE_NOTEBOOK_CACHE"}
         start = time.perf_counter()
-        subprocess.run(
+        build = subprocess.run(
             [*MKDOCS, "build", "--strict", "--site-dir", site],
             cwd=ROOT,
             env=env,
-            check=True,
             capture_output=True,
+            text=True,
+            check=False,
         )
+        if build.returncode != 0:
+            raise SystemExit(f"the clean build failed:\n{build.stderr[-4000:]}")
         return time.perf_counter() - start
 
 

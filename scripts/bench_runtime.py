@@ -101,11 +101,13 @@ def prose_page_bytes(context: BrowserContext, base: str) -> tuple[int, list[str]
 
     page.on("requestfinished", record)
     page.goto(base + PROSE_PAGE, wait_until="networkidle")
+    before_interaction = sum(sizes)
+    # Scrolling draws diagrams, but must never start Python or the editor.
     page.mouse.wheel(0, 5_000)
     page.wait_for_timeout(500)
     page.close()
     python = [u for u in urls if "pyodide" in u or "python-worker" in u or "codemirror" in u]
-    return sum(sizes), python
+    return before_interaction, python
 
 
 def start_python(page: Page, base: str) -> dict:
