@@ -3,7 +3,7 @@
 import math
 import random
 
-from exercise_harness import Checks, Trial, close_to
+from exercise_harness import Checks, Trial, close_to, prefix_sizes
 
 checks = Checks()
 
@@ -164,12 +164,6 @@ def sweep_count(scores: list, labels: list) -> float:
 
 
 LARGE = 200_000
-# Growing prefixes up to about 50,000 records, then all of them: a quadratic solution
-# runs out of budget on a prefix, long before it could hang on 200,000 records.
-SIZES = [1_000]
-while SIZES[-1] < 50_000:
-    SIZES.append(SIZES[-1] * 3 // 2)
-SIZES.append(LARGE)
 
 
 @checks.hidden(
@@ -187,7 +181,7 @@ def large_input(t: Trial) -> None:
     expected = sweep_count(scores, labels)
     t.expect(expected)
     t.budget(8.0)
-    for n in SIZES:
+    for n in prefix_sizes(LARGE):
         result = auc(t, scores[:n], labels[:n])
         t.on_time(f"done up to {n:,} records")
     t.got(close_to(result, expected))
