@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -33,8 +32,8 @@ _COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "ima
 
 
 @functools.lru_cache(maxsize=256)
-def _gzipped(path: str, mtime_ns: int) -> bytes:
-    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), compresslevel=6)
 
 
 class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
@@ -47,19 +46,18 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:
         # Compressed, as the site is served for real, so byte counts are honest.
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            path = os.path.join(path, "index.html")
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path /= "index.html"  # a directory without its slash is left to redirect
         kind = self.guess_type(path)
         if (
             "gzip" not in self.headers.get("Accept-Encoding", "")
             or not kind.startswith(_COMPRESSED_TYPES)
-            or not os.path.isfile(path)
-            or not self.path.split("?")[0].endswith(("/", Path(path).name))
+            or not path.is_file()
         ):
             super().do_GET()
             return
-        body = _gzipped(path, os.stat(path).st_mtime_ns)
+        body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Encoding", "gzip")
