@@ -63,11 +63,23 @@ def controls(config: dict[str, Any]) -> list[Control]:
     cases, positive, negative = config["cases"], config["positive"], config["negative"]
     cost_max = config["costs"]["max"]
     return [
-        Control("prevalence", f"Share of {cases} that are {positive}", -3, -0.3, 0.01, "percent", "log10"),
+        Control(
+            "prevalence",
+            f"Share of {cases} that are {positive}",
+            -3,
+            -0.3,
+            0.01,
+            "percent",
+            "log10",
+        ),
         Control("threshold", "Threshold: flag scores at or above", -3, 7, 0.01, "score"),
         Control("separation", f"Separation of {positive} scores", 0, 4, 0.01, "score"),
-        Control("costFn", f"Cost of a missed {positive} case (false negative)", 1, cost_max, 1, "cost"),
-        Control("costFp", f"Cost of flagging a {negative} case (false positive)", 1, cost_max, 1, "cost"),
+        Control(
+            "costFn", f"Cost of a missed {positive} case (false negative)", 1, cost_max, 1, "cost"
+        ),
+        Control(
+            "costFp", f"Cost of flagging a {negative} case (false positive)", 1, cost_max, 1, "cost"
+        ),
     ]
 
 
