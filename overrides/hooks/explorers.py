@@ -6,9 +6,10 @@
   the configuration in a data attribute. An unknown name, or a configuration
   whose prompt no model can reproduce, fails the build naming the page or the
   explorer.
-- Only a page that embeds one loads the explorer's stylesheet and module
-  (``assets/explorer/``): both sit in the page's content, where Material's
-  instant navigation loads them too.
+- Only a page that embeds one loads the explorer's module
+  (``assets/explorer/explorer.js``): its script tag sits in the page's content,
+  where Material's instant navigation runs it too. The module adds the
+  stylesheet when the first explorer nears the viewport.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from mkdocs.utils import get_relative_url
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / "docs" / "_data" / "explorers.yml"
 EMBED = re.compile(r'<div data-explorer="([^"]*)"></div>')
-SHELL_START = '<section class="explorer"'
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True,
@@ -157,14 +157,9 @@ def _shell(name: str) -> str:
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not EMBED.search(html_text):
         return html_text
-    assets = get_relative_url("assets/explorer/", page.url)
+    script = get_relative_url("assets/explorer/explorer.js", page.url)
     html_text = EMBED.sub(lambda m: _shell(m.group(1)), html_text)
-    # The stylesheet just before the first explorer, so the text above it renders without waiting.
-    first = html_text.index(SHELL_START)
-    return (
-        f'{html_text[:first]}<link rel="stylesheet" href="{assets}explorer.css">\n'
-        f'{html_text[first:]}\n<script type="module" src="{assets}explorer.js"></script>'
-    )
+    return f'{html_text}\n<script type="module" src="{script}"></script>'
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -7,8 +7,11 @@ PNEUMONIA = "applied-ml/pneumonia-precision-recall/"
 
 
 def explorer(page: Page, path: str) -> Locator:
+    """The page's explorer, scrolled to: explorers start as they near the viewport."""
     page.goto(path)
     widget = page.locator("section.explorer")
+    expect(widget).not_to_have_attribute("data-ready", "true")
+    widget.scroll_into_view_if_needed()
     expect(widget).to_have_attribute("data-ready", "true")
     return widget
 
@@ -55,9 +58,12 @@ def test_explorers_start_after_instant_navigation(page: Page) -> None:
     expect(page.locator("article h1")).to_be_visible()
     assert not [url for url in requests if "/assets/explorer/" in url]  # none on this page
     page.locator(f'nav a[href$="{FRAUD.split("/")[1]}/"]').first.click()
-    expect(page.locator("section.explorer")).to_have_attribute("data-ready", "true")
+    fraud = page.locator('section.explorer[data-explorer="fraud-accuracy"]')
+    fraud.scroll_into_view_if_needed()
+    expect(fraud).to_have_attribute("data-ready", "true")
     page.locator(f'nav a[href$="{PNEUMONIA.split("/")[1]}/"]').first.click()
     pneumonia = page.locator('section.explorer[data-explorer="pneumonia"]')
+    pneumonia.scroll_into_view_if_needed()
     expect(pneumonia).to_have_attribute("data-ready", "true")
     expect(pneumonia.locator('[data-out="precision"]')).to_have_text("91.0\u00a0%")
 

@@ -55,6 +55,7 @@ def test_axe_finds_no_violations(page: Page, kind: str, scheme: str) -> None:
         widget.scroll_into_view_if_needed()
         expect(widget).to_have_attribute("data-editor", "ready")
     if "explorer" in kind:
+        page.locator("section.explorer").scroll_into_view_if_needed()
         expect(page.locator("section.explorer")).to_have_attribute("data-ready", "true")
     if kind == "walkthrough with a diagram":
         draw_every_diagram(page)

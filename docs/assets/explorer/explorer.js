@@ -1,5 +1,5 @@
 // The explorers: attaches to each <section class="explorer"> the build hook
-// (overrides/hooks/explorers.py) wrote. The sliders hold the state; every input
+// (overrides/hooks/explorers.py) wrote, as it nears the viewport. Every input
 // event recomputes the figures (model.js) and redraws the charts within the
 // same frame; the screen-reader summary waits until the reader stops moving.
 import { classifierView } from "./classifier-view.js";
@@ -90,15 +90,49 @@ class Explorer {
   }
 }
 
-document$.subscribe(() => {
-  for (const root of document.querySelectorAll("section.explorer:not([data-ready])")) {
-    try {
-      new Explorer(root);
-    } catch (error) {
-      root.querySelector(".explorer__body").hidden = true;
-      const message = document.createElement("p");
-      message.textContent = `This explorer could not start: ${error.message}`;
-      root.append(message);
-    }
+const stylesheetUrl = new URL("explorer.css", import.meta.url).href;
+
+/** The explorers' stylesheet, added on first use: a page's first paint never waits on it. */
+function styles() {
+  let link = document.querySelector(`link[href="${stylesheetUrl}"]`);
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = stylesheetUrl;
+    link.loaded = new Promise((resolve, reject) => {
+      link.onload = resolve;
+      link.onerror = () => reject(new Error(`could not load ${stylesheetUrl}`));
+    });
+    document.head.append(link);
   }
+  return link.loaded ?? Promise.resolve();
+}
+
+async function start(root) {
+  try {
+    await styles();
+    new Explorer(root);
+  } catch (error) {
+    root.querySelector(".explorer__body").hidden = true;
+    const message = document.createElement("p");
+    message.textContent = `This explorer could not start: ${error.message}`;
+    root.append(message);
+  }
+}
+
+// An explorer starts as it nears the viewport: a reader who never scrolls to
+// one pays nothing for it, and the page's first paint never waits on it.
+const nearViewport = new IntersectionObserver(
+  (entries) => {
+    for (const entry of entries.filter((e) => e.isIntersecting)) {
+      nearViewport.unobserve(entry.target);
+      start(entry.target);
+    }
+  },
+  { rootMargin: "600px 0px" },
+);
+
+document$.subscribe(() => {
+  nearViewport.disconnect();
+  document.querySelectorAll("section.explorer:not([data-ready])").forEach((root) => nearViewport.observe(root));
 });
