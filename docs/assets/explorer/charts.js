@@ -1,9 +1,9 @@
-// A small SVG plot: linear scales on a 320 x 200 viewBox, axes with ticks and
-// labels, and the few marks the explorers draw. Colours come from explorer.css.
+// A small SVG plot: linear scales on the SVG's viewBox (320 wide), axes with
+// ticks and labels, and the few marks the explorers draw. Colours come from
+// explorer.css.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const WIDTH = 320;
-const HEIGHT = 200;
 const MARGIN = { left: 42, right: 18, top: 10, bottom: 36 };
 
 export function svgElement(tag, attributes, parent) {
@@ -22,6 +22,7 @@ export class Plot {
    */
   constructor(svg, { x, y, xTicks, yTicks, xLabel, yLabel, format = String }) {
     this.svg = svg;
+    this.bottom = svg.viewBox.baseVal.height - MARGIN.bottom; // the x axis, in SVG units
     this.x = x;
     this.y = y;
     this.format = format;
@@ -30,9 +31,9 @@ export class Plot {
     this.xTicks = xTicks;
     this.drawAxes(yTicks);
     const middle = (MARGIN.left + WIDTH - MARGIN.right) / 2;
-    svgElement("text", { x: middle, y: HEIGHT - 4, class: "explorer__label" }, svg).textContent =
-      xLabel;
-    const yMiddle = (MARGIN.top + HEIGHT - MARGIN.bottom) / 2;
+    const xText = svgElement("text", { x: middle, y: this.bottom + 32, class: "explorer__label" }, svg);
+    xText.textContent = xLabel;
+    const yMiddle = (MARGIN.top + this.bottom) / 2;
     const label = svgElement(
       "text",
       { x: 0, y: 0, class: "explorer__label", transform: `translate(11 ${yMiddle}) rotate(-90)` },
@@ -43,18 +44,20 @@ export class Plot {
 
   sx(value) {
     const [low, high] = this.x;
-    return round(MARGIN.left + ((value - low) / (high - low)) * (WIDTH - MARGIN.left - MARGIN.right));
+    const width = WIDTH - MARGIN.left - MARGIN.right;
+    return round(MARGIN.left + ((value - low) / (high - low)) * width);
   }
 
   sy(value) {
     const [low, high] = this.y;
-    return round(HEIGHT - MARGIN.bottom - ((value - low) / (high - low)) * (HEIGHT - MARGIN.top - MARGIN.bottom));
+    return round(this.bottom - ((value - low) / (high - low)) * (this.bottom - MARGIN.top));
   }
 
   drawAxes(yTicks) {
     this.axes.replaceChildren();
-    const [left, right, top, bottom] = [MARGIN.left, WIDTH - MARGIN.right, MARGIN.top, HEIGHT - MARGIN.bottom];
-    svgElement("path", { d: `M${left} ${top}V${bottom}H${right}`, class: "explorer__axis" }, this.axes);
+    const [left, right, top, bottom] = [MARGIN.left, WIDTH - MARGIN.right, MARGIN.top, this.bottom];
+    const frame = `M${left} ${top}V${bottom}H${right}`;
+    svgElement("path", { d: frame, class: "explorer__axis" }, this.axes);
     for (const tick of this.xTicks) {
       const at = this.sx(tick);
       svgElement("path", { d: `M${at} ${bottom}v4`, class: "explorer__axis" }, this.axes);
@@ -108,7 +111,7 @@ export class Plot {
 
   rule(node, x) {
     const inside = x >= this.x[0] && x <= this.x[1];
-    node.setAttribute("d", inside ? `M${this.sx(x)} ${MARGIN.top}V${HEIGHT - MARGIN.bottom}` : "");
+    node.setAttribute("d", inside ? `M${this.sx(x)} ${MARGIN.top}V${this.bottom}` : "");
   }
 
   hline(node, y) {

@@ -18,7 +18,8 @@ function niceTop(max) {
 export function classifierView(root, config, format) {
   const svg = (name) => root.querySelector(`svg[data-chart="${name}"]`);
   const scores = new Plot(svg("scores"), {
-    x: SCORES, y: [0, 0.45], xTicks: [-4, -2, 0, 2, 4, 6, 8], yTicks: [], xLabel: "score", yLabel: "density",
+    x: SCORES, y: [0, 0.45], xTicks: [-4, -2, 0, 2, 4, 6, 8], yTicks: [],
+    xLabel: "score", yLabel: "density",
   });
   const roc = new Plot(svg("roc"), {
     x: [0, 1], y: [0, 1], xTicks: [0, 0.5, 1], yTicks: [0, 0.5, 1],
@@ -29,7 +30,8 @@ export function classifierView(root, config, format) {
     xLabel: "recall", yLabel: "precision", format: percentTicks,
   });
   const cost = new Plot(svg("cost"), {
-    x: [-3, 7], y: [0, 1], xTicks: [-2, 0, 2, 4, 6], yTicks: [], xLabel: "threshold", yLabel: "cost per case",
+    x: [-3, 7], y: [0, 1], xTicks: [-2, 0, 2, 4, 6], yTicks: [],
+    xLabel: "threshold", yLabel: "cost per case",
     format: (v) => String(Number(v.toPrecision(3))),
   });
   const marks = {
@@ -69,7 +71,8 @@ export function classifierView(root, config, format) {
     pr.hline(marks.baseline, prevalence);
     pr.dot(marks.prPoint, figures.recall, figures.precision);
 
-    const costs = THRESHOLDS.map((t) => [t, classifier({ ...state, threshold: t, beta: 1 }).costPerCase]);
+    const costAt = (t) => classifier({ ...state, threshold: t, beta: 1 }).costPerCase;
+    const costs = THRESHOLDS.map((t) => [t, costAt(t)]);
     const { top, ticks } = niceTop(Math.max(...costs.map(([, c]) => c)) * 1.05);
     cost.rescaleY([0, top], ticks);
     cost.line(marks.cost, costs);

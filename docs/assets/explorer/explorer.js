@@ -15,8 +15,10 @@ const number = (value, digits) =>
 export function formatter(config) {
   const unit = config.costs?.unit ?? "";
   const money = unit === "$";
+  const singular = unit.replace(/s$/, "");
   return {
-    percent: (v) => (Number.isFinite(v) ? `${number(100 * v, v < 0.01 ? 2 : 1)}\u00a0%` : "undefined"),
+    percent: (v) =>
+      Number.isFinite(v) ? `${number(100 * v, v < 0.01 ? 2 : 1)}\u00a0%` : "undefined",
     score: (v) => (Number.isFinite(v) ? number(v, 2) : v > 0 ? "never flag" : "flag all"),
     ratio: (v) => `${number(v, 2)}\u00d7`,
     change: (v) => `${v > 0 ? "+" : ""}${number(100 * v, 0)}\u00a0%`,
@@ -24,7 +26,7 @@ export function formatter(config) {
     fraction: (v) => (Number.isFinite(v) ? number(v, 3) : "undefined"),
     index: (v) => number(v, 4),
     cell: (v) => v.toLocaleString("en", { maximumFractionDigits: 1 }),
-    cost: (v) => (money ? `$${number(v, 0)}` : `${number(v, 0)} ${unit}`),
+    cost: (v) => (money ? `$${number(v, 0)}` : `${number(v, 0)} ${v === 1 ? singular : unit}`),
     costPerCase: (v) => (money ? `$${number(v, 2)}` : `${number(v, 2)} ${unit}`),
   };
 }
@@ -45,24 +47,25 @@ class Explorer {
     this.view = VIEWS[this.config.kind](root, this.config, this.format);
     for (const [name, input] of this.inputs) {
       input.addEventListener("input", () => {
-        this.set(name, input.dataset.scale === "log10" ? 10 ** Number(input.value) : Number(input.value), false);
+        const value = Number(input.value);
+        this.set(name, input.dataset.scale === "log10" ? 10 ** value : value, false);
         this.update();
       });
     }
     for (const button of root.querySelectorAll("[data-action]")) {
       button.addEventListener("click", () => {
-        for (const [name, value] of Object.entries(this.view.action(button.dataset.action, this.state))) {
-          this.set(name, value, true);
-        }
+        this.apply(this.view.action(button.dataset.action, this.state));
         this.update();
       });
     }
-    for (const [name, value] of Object.entries(this.view.action("prompt", this.state))) {
-      this.set(name, value, true);
-    }
+    this.apply(this.view.action("prompt", this.state));
     root.querySelector(".explorer__body").hidden = false;
     this.update({ announce: false });
     root.dataset.ready = "true";
+  }
+
+  apply(values) {
+    for (const [name, value] of Object.entries(values)) this.set(name, value, true);
   }
 
   /** Sets one input: the exact value in the state, the nearest step on the slider. */
@@ -134,5 +137,7 @@ const nearViewport = new IntersectionObserver(
 
 document$.subscribe(() => {
   nearViewport.disconnect();
-  document.querySelectorAll("section.explorer:not([data-ready])").forEach((root) => nearViewport.observe(root));
+  for (const root of document.querySelectorAll("section.explorer:not([data-ready])")) {
+    nearViewport.observe(root);
+  }
 });

@@ -9,7 +9,7 @@
 const SQRT2 = Math.SQRT2;
 const SQRT_PI = Math.sqrt(Math.PI);
 
-/** erfc(x) for x >= 0, to about 1e-15 relative: a series for small x, a continued fraction beyond. */
+/** erfc(x) for x >= 0, to about 1e-15 relative: a series, then a continued fraction. */
 function erfcPositive(x) {
   if (x > 27) return 0; // below the smallest double
   if (x < 1.5) {
@@ -148,7 +148,8 @@ export function curves(prevalence, separation, thresholds) {
   return thresholds.map((threshold) => {
     const { recall, falsePositiveRate } = rates(threshold, separation);
     const tp = prevalence * recall;
-    return { recall, falsePositiveRate, precision: ratio(tp, tp + (1 - prevalence) * falsePositiveRate) };
+    const precision = ratio(tp, tp + (1 - prevalence) * falsePositiveRate);
+    return { recall, falsePositiveRate, precision };
   });
 }
 

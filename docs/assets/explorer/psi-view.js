@@ -22,9 +22,10 @@ export function psiView(root, config, format) {
   });
   BAND_NAMES.forEach((name, i) => {
     const [low, high] = [BAND_EDGES[i], BAND_EDGES[i + 1]];
-    bands.line(bands.mark("path", `explorer__band explorer__band--${name}`), [[low, 1], [high, 1]], { close: true });
-    const label = svgElement("text", { x: bands.sx((low + high) / 2), y: bands.sy(0.85), class: "explorer__label" }, bands.marks);
-    label.textContent = name;
+    const band = bands.mark("path", `explorer__band explorer__band--${name}`);
+    bands.line(band, [[low, 1], [high, 1]], { close: true });
+    const at = { x: bands.sx((low + high) / 2), y: bands.sy(0.8), class: "explorer__label" };
+    svgElement("text", at, bands.marks).textContent = name;
   });
   const floor = bands.mark("rule", "explorer__rule explorer__rule--floor");
   const marker = bands.mark("rule", "explorer__rule");
@@ -57,7 +58,10 @@ export function psiView(root, config, format) {
     },
 
     summary(f) {
-      return `PSI ${f.psi}, in the rule-of-thumb ${f.band} band; the noise floor at this window is ${f.noiseFloor}.`;
+      return (
+        `PSI ${f.psi}, in the rule-of-thumb ${f.band} band; ` +
+        `the noise floor at this window is ${f.noiseFloor}.`
+      );
     },
   };
 }
