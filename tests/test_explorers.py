@@ -321,12 +321,15 @@ def test_embedding_writes_the_shell_and_loads_the_assets_only_there(tmp_path: Pa
 
 
 def test_impossible_prompt_fails_naming_the_explorer(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "explorers", ROOT / "overrides/hooks/explorers.py"
-    )
+    hooks = ROOT / "overrides" / "hooks"
+    spec = importlib.util.spec_from_file_location("explorers", hooks / "explorers.py")
     hook = importlib.util.module_from_spec(spec)
     sys.modules["explorers"] = hook  # its dataclass looks itself up there
-    spec.loader.exec_module(hook)
+    sys.path.insert(0, str(hooks))  # as MkDocs does while it loads a hook
+    try:
+        spec.loader.exec_module(hook)
+    finally:
+        sys.path.remove(str(hooks))
     bad = dict(
         CONFIGS["fraud-accuracy"], prompt={"prevalence": 0.01, "recall": 0.18, "accuracy": 0.999}
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from embeds import TEMPLATES, embedded_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,11 +31,6 @@ from mkdocs.utils import get_relative_url
 ROOT = Path(__file__).resolve().parents[2]
 CONFIGS = ROOT / "docs" / "_data" / "explorers.yml"
 EMBED = re.compile(r'<div data-explorer="([^"]*)"></div>')
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-)
 KINDS = {"classifier", "psi"}
 PROMPT_RATES = ("accuracy", "precision", "specificity")
 
@@ -136,14 +131,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for file in files.documentation_pages():
-        for name in EMBED.findall(file.content_string):
-            if name not in _configs:
-                known = ", ".join(sorted(_configs)) or "none"
-                raise PluginError(
-                    f"{file.src_uri}: unknown explorer {name!r} in <div data-explorer=...>; "
-                    f"{CONFIGS.name} has: {known}"
-                )
+    embedded_in(files, EMBED, _configs, "explorer", CONFIGS.name)
     return files
 
 
