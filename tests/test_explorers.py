@@ -320,6 +320,13 @@ def test_embedding_writes_the_shell_and_loads_the_assets_only_there(tmp_path: Pa
     assert " style=" not in shell and "<script" not in shell  # room for a strict CSP
 
 
+def test_one_explorer_embedded_twice_fails_the_build(tmp_path: Path) -> None:
+    embed = '<div data-explorer="pneumonia"></div>'
+    _, result = child_site(tmp_path, f"{embed}\n\n{embed}")
+    assert result.returncode != 0
+    assert "index.md: an explorer is embedded twice" in result.stderr
+
+
 def test_impossible_prompt_fails_naming_the_explorer(tmp_path: Path) -> None:
     hooks = ROOT / "overrides" / "hooks"
     spec = importlib.util.spec_from_file_location("explorers", hooks / "explorers.py")

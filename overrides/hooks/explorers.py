@@ -143,8 +143,11 @@ def _shell(name: str) -> str:
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if not EMBED.search(html_text):
+    names = EMBED.findall(html_text)
+    if not names:
         return html_text
+    if len(set(names)) < len(names):  # the sliders' ids would clash
+        raise PluginError(f"{page.file.src_uri}: an explorer is embedded twice: {names}")
     script = get_relative_url("assets/explorer/explorer.js", page.url)
     html_text = EMBED.sub(lambda m: _shell(m.group(1)), html_text)
     return f'{html_text}\n<script type="module" src="{script}"></script>'

@@ -25,16 +25,21 @@ def test_prevalence_moved_by_keyboard_changes_precision_not_recall(page: Page) -
     slider = widget.get_by_role("slider", name="Share of payments that are fraud")
     expect(slider).to_have_attribute("aria-valuetext", "1.0\u00a0%")
     precision, recall = figure(widget, "precision"), figure(widget, "recall")
+    status = widget.get_by_role("status")
+    status.evaluate(
+        "node => { node.changes = 0;"
+        " new MutationObserver(() => node.changes++).observe(node, { childList: true }); }"
+    )
     slider.focus()
     for _ in range(10):
         page.keyboard.press("ArrowLeft")
     expect(slider).not_to_have_attribute("aria-valuetext", "1.0\u00a0%")
     expect(widget.locator('[data-out="precision"]')).not_to_have_text(precision)
     assert figure(widget, "recall") == recall == "18.0\u00a0%"
-    # Announced once the reader stops: the live region names the new precision.
+    # Announced once, when the reader stops: the live region names the new precision.
     new_precision = figure(widget, "precision")
-    status = widget.get_by_role("status")
     expect(status).to_contain_text(f"Precision {new_precision}, recall {recall}")
+    assert status.evaluate("node => node.changes") == 1
 
 
 def test_set_to_the_prompt_shows_the_pages_figures(page: Page) -> None:
