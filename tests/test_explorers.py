@@ -34,6 +34,8 @@ from support import ROOT, build_site
 MODEL = ROOT / "docs" / "assets" / "explorer" / "model.js"
 CONFIGS = yaml.safe_load((ROOT / "docs" / "_data" / "explorers.yml").read_text())
 TOLERANCE = 1e-9
+# The drift page's case: prices up 50 %, log-scale standard deviation 1, ten bins.
+PSI_DRIFT_CASE = {"amountChange": 0.5, "spread": 1.0, "sigma": 1.0, "bins": 10}
 
 # Reads [{fn, args}, ...] on stdin, prints each result; infinities and NaN as strings.
 RUNNER = f"""
@@ -239,6 +241,27 @@ def test_psi_agrees_with_scipy() -> None:
         assert_agree(js, expected, (c, s, b))
     no_change = run_js([("psi", [dict(calls[0][1][0], amountChange=0.0, spread=1.0)])])[0]
     assert abs(no_change["psi"]) < 1e-15
+
+
+def sampled_psi(reference: np.ndarray, current: np.ndarray, bins: int = 10) -> float:
+    """PSI as the drift page computes it: histograms on the reference's quantiles."""
+    edges = np.quantile(reference, np.linspace(0, 1, bins + 1))
+    edges[0], edges[-1] = -np.inf, np.inf
+    e = np.histogram(reference, edges)[0] / len(reference)
+    a = np.histogram(current, edges)[0] / len(current)
+    return float(np.sum((a - e) * np.log(a / e)))
+
+
+def test_psi_model_matches_sampled_psi_and_its_noise_floor() -> None:
+    rng = np.random.default_rng(20)
+    [model] = run_js([("psi", [dict(PSI_DRIFT_CASE, rows=2_000, referenceRows=2_000)])])
+    # Large samples converge to the explorer's PSI, computed with no sampling at all.
+    reference = rng.lognormal(np.log(40), 1.0, 2_000_000)
+    current = 1.5 * rng.lognormal(np.log(40), 1.0, 2_000_000)
+    assert abs(sampled_psi(reference, current) - model["psi"]) < 0.002
+    # Two samples of one distribution show the noise floor on average.
+    same = [sampled_psi(rng.lognormal(0, 1, 2_000), rng.lognormal(0, 1, 2_000)) for _ in range(300)]
+    assert abs(np.mean(same) / model["noiseFloor"] - 1) < 0.1
 
 
 # -- The prompts: the explorers start at the pages' own figures ------------------------
