@@ -1,7 +1,10 @@
 """Generate the guide's synthetic datasets into datasets/.
 
-Every file is deterministic: a fixed seed per dataset and fixed formatting, so
-regenerating gives the same bytes. No real people, cards or merchants.
+Each generator takes a spec: a small, typed description of what to plant (the
+rates, which traps, in which columns). The guide's datasets are one instance of
+each spec (TRANSACTIONS, MERCHANTS, USER_ACTIVITY) with a fixed seed, and fixed
+formatting, so regenerating gives the same bytes. No real people, cards or
+merchants.
 
     python scripts/make_datasets.py            # write datasets/*.csv
     python scripts/make_datasets.py --check    # exit 1 if a committed file differs
@@ -14,46 +17,172 @@ import filecmp
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
-
-# -- transactions ---------------------------------------------------------------
-START = pd.Timestamp("2026-01-01T00:00:00Z")
-DAYS = 120
-N_CARDS = 3_000
-N_LEGIT = 29_700
-N_CARD_TESTING_BURSTS = 16
-N_STOLEN_CARD_PAYMENTS = 170
-LATE_FRAUD_BOOST = 2.0  # fraud is this many times likelier in the last 30 days
-DUPLICATE_RATE = 0.005
-
-# category: (share of legitimate payments, median amount, risk weight for stolen-card fraud)
-CATEGORIES = {
-    "grocery": (0.22, 38.0, 0.3),
-    "restaurants": (0.18, 27.0, 0.3),
-    "fuel": (0.10, 45.0, 0.5),
-    "subscriptions": (0.08, 14.0, 0.5),
-    "fashion": (0.09, 70.0, 1.0),
-    "marketplace": (0.10, 42.0, 1.5),
-    "travel": (0.05, 320.0, 1.5),
-    "electronics": (0.06, 180.0, 3.0),
-    "digital_goods": (0.08, 12.0, 3.0),
-    "gift_cards": (0.04, 60.0, 5.0),
-}
 COUNTRIES = {"us": 0.5, "gb": 0.15, "de": 0.1, "fr": 0.08, "ca": 0.07, "nl": 0.05, "ie": 0.05}
-CURRENCY = {"us": "usd", "ca": "usd", "gb": "gbp"}  # the rest pay in eur
-FRAUD_IP_COUNTRIES = ["ng", "ru", "br", "vn", "id", "us", "gb"]
 
-# -- merchant descriptors ---------------------------------------------------------
-N_DESCRIPTORS = 4_000
-LABEL_NOISE = 0.02
 
-# -- user activity --------------------------------------------------------------
-N_USERS = 6_000
+# -- traps: written over the data after the label is drawn ------------------------
+@dataclass(frozen=True)
+class Missing:
+    """About `rate` of the column's values are emptied."""
+
+    column: str
+    rate: float
+
+    def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
+        if pd.api.types.is_integer_dtype(df[self.column]):
+            df[self.column] = df[self.column].astype("Int64")  # stays integer in the CSV
+        df[self.column] = df[self.column].mask(rng.random(len(df)) < self.rate)
+
+
+@dataclass(frozen=True)
+class Sentinel:
+    """`count` values replaced by one impossible value (a parse error, "never")."""
+
+    column: str
+    count: int
+    value: float
+
+    def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
+        df.loc[rng.choice(len(df), self.count, replace=False), self.column] = self.value
+
+
+@dataclass(frozen=True)
+class Negated:
+    """`count` values made negative (a sign lost or added by a parser)."""
+
+    column: str
+    count: int
+
+    def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
+        rows = rng.choice(len(df), self.count, replace=False)
+        df.loc[rows, self.column] = -df.loc[rows, self.column].abs()
+
+
+@dataclass(frozen=True)
+class UnitError:
+    """`count` positive values recorded in another unit: `factor` times too large."""
+
+    column: str
+    count: int
+    factor: float
+
+    def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
+        rows = rng.choice(np.flatnonzero(df[self.column].to_numpy() > 0), self.count, replace=False)
+        df.loc[rows, self.column] = (df.loc[rows, self.column] * self.factor).round(2)
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """`count` rows with integers drawn from [low, high): bots, test accounts."""
+
+    column: str
+    count: int
+    low: int
+    high: int
+
+    def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
+        rows = rng.choice(len(df), self.count, replace=False)
+        df.loc[rows, self.column] = rng.integers(self.low, self.high, self.count)
+
+
+Trap = Missing | Sentinel | Negated | UnitError | Extreme
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A 0/1 column written after the outcome: set on `hit_rate` of positives and
+    `false_rate` of negatives, so it predicts the label and is useless when scoring."""
+
+    column: str
+    hit_rate: float
+    false_rate: float
+
+    def values(self, label: pd.Series, rng: np.random.Generator) -> np.ndarray:
+        hits = rng.random(len(label)) < self.hit_rate
+        false_alarms = rng.random(len(label)) < self.false_rate
+        return np.where(label == 1, hits, false_alarms).astype(int)
+
+
+def plant(df: pd.DataFrame, rng: np.random.Generator, traps: tuple[Trap, ...]) -> None:
+    for trap in traps:
+        trap.plant(df, rng)
+
+
+def replayed(df: pd.DataFrame, rng: np.random.Generator, rate: float) -> pd.DataFrame:
+    """About `rate` of the rows, to append again: ingestion replays, double exports."""
+    return df.iloc[np.sort(rng.choice(len(df), int(len(df) * rate), replace=False))]
+
+
+# -- transactions -------------------------------------------------------------------
+@dataclass(frozen=True)
+class Category:
+    share: float  # of legitimate payments
+    median_amount: float  # in dollars
+    risk: float  # weight for stolen-card fraud
+
+
+@dataclass(frozen=True)
+class TransactionsSpec:
+    """Card payments: who pays where, how fraud looks, and the traps over it."""
+
+    start: str = "2026-01-01T00:00:00Z"
+    days: int = 120
+    n_cards: int = 3_000
+    n_legit: int = 29_700
+    n_stolen: int = 170  # stolen-card payments
+    n_bursts: int = 16  # card-testing bursts of 5 to 13 payments each
+    late_days: int = 30
+    late_fraud_boost: float = 2.0  # fraud is this many times likelier in the last late_days
+    travel_rate: float = 0.03  # legitimate payments from an IP abroad
+    stolen_foreign_ip_rate: float = 0.55
+    stolen_new_device_rate: float = 0.7
+    stolen_amount_boost: float = 1.0  # log-scale: stolen cards spend about e times more
+    categories: dict[str, Category] = field(
+        default_factory=lambda: {
+            "grocery": Category(0.22, 38.0, 0.3),
+            "restaurants": Category(0.18, 27.0, 0.3),
+            "fuel": Category(0.10, 45.0, 0.5),
+            "subscriptions": Category(0.08, 14.0, 0.5),
+            "fashion": Category(0.09, 70.0, 1.0),
+            "marketplace": Category(0.10, 42.0, 1.5),
+            "travel": Category(0.05, 320.0, 1.5),
+            "electronics": Category(0.06, 180.0, 3.0),
+            "digital_goods": Category(0.08, 12.0, 3.0),
+            "gift_cards": Category(0.04, 60.0, 5.0),
+        }
+    )
+    merchants_per_category: int = 40
+    countries: dict[str, float] = field(default_factory=lambda: dict(COUNTRIES))
+    # Country -> currency; amounts are in the currency's major unit, per_dollar times
+    # the dollar amount (2 decimals; 0 for zero-decimal currencies such as jpy).
+    currencies: dict[str, str] = field(
+        default_factory=lambda: {
+            c: {"us": "usd", "ca": "usd", "gb": "gbp"}.get(c, "eur") for c in COUNTRIES
+        }
+    )
+    per_dollar: dict[str, float] = field(
+        default_factory=lambda: {"usd": 1.0, "eur": 1.0, "gbp": 1.0}
+    )
+    fraud_ip_countries: tuple[str, ...] = ("ng", "ru", "br", "vn", "id", "us", "gb")
+    leak: Leak | None = Leak("dispute_filed", hit_rate=0.9, false_rate=0.002)
+    traps: tuple[Trap, ...] = (
+        Missing("ip_country", 0.03),
+        Missing("amount", 0.005),
+        Sentinel("amount", 8, 99_999.99),
+        Negated("amount", 6),
+    )
+    duplicate_rate: float = 0.005
+
+
+TRANSACTIONS = TransactionsSpec()
+ZERO_DECIMAL_CURRENCIES = {"jpy", "krw"}
 
 
 def _hours_of_day(rng: np.random.Generator, n: int, night_weight: float) -> np.ndarray:
@@ -64,61 +193,75 @@ def _hours_of_day(rng: np.random.Generator, n: int, night_weight: float) -> np.n
     return rng.choice(24, size=n, p=weights / weights.sum())
 
 
-def _timestamps(rng: np.random.Generator, days: np.ndarray, hours: np.ndarray) -> pd.Series:
+def _timestamps(
+    rng: np.random.Generator, start: pd.Timestamp, days: np.ndarray, hours: np.ndarray
+) -> pd.Series:
     seconds = rng.integers(0, 3_600, size=len(days))
     offsets = pd.to_timedelta(days * 86_400 + hours * 3_600 + seconds, unit="s")
-    return pd.Series(START + offsets)
+    return pd.Series(start + offsets)
 
 
-def _fraud_days(rng: np.random.Generator, n: int) -> np.ndarray:
-    """Days for fraud events, LATE_FRAUD_BOOST times denser in the last 30 days."""
-    weights = np.where(np.arange(DAYS) >= DAYS - 30, LATE_FRAUD_BOOST, 1.0)
-    return rng.choice(DAYS, size=n, p=weights / weights.sum())
+def _fraud_days(rng: np.random.Generator, n: int, spec: TransactionsSpec) -> np.ndarray:
+    """Days for fraud events, late_fraud_boost times denser in the last late_days."""
+    weights = np.where(
+        np.arange(spec.days) >= spec.days - spec.late_days, spec.late_fraud_boost, 1.0
+    )
+    return rng.choice(spec.days, size=n, p=weights / weights.sum())
 
 
-def make_transactions(rng: np.random.Generator) -> pd.DataFrame:
+def make_transactions(
+    rng: np.random.Generator, spec: TransactionsSpec = TRANSACTIONS
+) -> pd.DataFrame:
     """Card payments with ~1% fraud.
 
     Planted signal: card-testing bursts (many small payments in minutes on one
     card), merchant-category risk, card/IP country mismatch, night hours, new
     devices, velocity, and amounts far above the card's usual spend. Planted
-    traps: missing values, impossible amounts, duplicated rows, a leakage column
-    (dispute_filed) and a fraud rate that rises in the last month.
+    traps (spec.traps, spec.leak): missing values, impossible amounts,
+    duplicated rows, a leakage column and a fraud rate that rises in the last
+    month.
     """
-    names = list(CATEGORIES)
-    shares = np.array([CATEGORIES[c][0] for c in names])
-    medians = np.array([CATEGORIES[c][1] for c in names])
-    risk = np.array([CATEGORIES[c][2] for c in names])
+    start = pd.Timestamp(spec.start)
+    names = list(spec.categories)
+    shares = np.array([c.share for c in spec.categories.values()])
+    medians = np.array([c.median_amount for c in spec.categories.values()])
+    risk = np.array([c.risk for c in spec.categories.values()])
+    countries = list(spec.countries)
+    country_shares = list(spec.countries.values())
+    n_cards, n_legit = spec.n_cards, spec.n_legit
 
     cards = pd.DataFrame(
         {
-            "card_id": [f"c{i:05d}" for i in range(N_CARDS)],
-            "card_country": rng.choice(list(COUNTRIES), size=N_CARDS, p=list(COUNTRIES.values())),
-            "activity": rng.gamma(2.0, 1.0, size=N_CARDS),
-            "spend_scale": rng.lognormal(0.0, 0.35, size=N_CARDS),
-            "n_devices": rng.choice([1, 2, 3], size=N_CARDS, p=[0.55, 0.35, 0.10]),
+            "card_id": [f"c{i:05d}" for i in range(n_cards)],
+            "card_country": rng.choice(countries, size=n_cards, p=country_shares),
+            "activity": rng.gamma(2.0, 1.0, size=n_cards),
+            "spend_scale": rng.lognormal(0.0, 0.35, size=n_cards),
+            "n_devices": rng.choice([1, 2, 3], size=n_cards, p=[0.55, 0.35, 0.10]),
         }
     )
-    merchants = {c: [f"m{i:04d}" for i in range(k * 40, k * 40 + 40)] for k, c in enumerate(names)}
+    per = spec.merchants_per_category
+    merchants = {
+        c: [f"m{i:04d}" for i in range(k * per, k * per + per)] for k, c in enumerate(names)
+    }
 
     # Legitimate payments.
-    card_idx = rng.choice(N_CARDS, size=N_LEGIT, p=cards["activity"] / cards["activity"].sum())
-    cat_idx = rng.choice(len(names), size=N_LEGIT, p=shares)
+    card_idx = rng.choice(n_cards, size=n_legit, p=cards["activity"] / cards["activity"].sum())
+    cat_idx = rng.choice(len(names), size=n_legit, p=shares)
     legit_cards = cards.iloc[card_idx].reset_index(drop=True)
-    travelling = rng.random(N_LEGIT) < 0.03
+    travelling = rng.random(n_legit) < spec.travel_rate
     legit = pd.DataFrame(
         {
             "timestamp": _timestamps(
-                rng, rng.integers(0, DAYS, N_LEGIT), _hours_of_day(rng, N_LEGIT, 0.3)
+                rng, start, rng.integers(0, spec.days, n_legit), _hours_of_day(rng, n_legit, 0.3)
             ),
             "card_id": legit_cards["card_id"],
             "merchant_category": np.array(names)[cat_idx],
             "amount": medians[cat_idx]
             * legit_cards["spend_scale"]
-            * rng.lognormal(0.0, 0.6, N_LEGIT),
+            * rng.lognormal(0.0, 0.6, n_legit),
             "card_country": legit_cards["card_country"],
             "ip_country": np.where(
-                travelling, rng.choice(list(COUNTRIES), size=N_LEGIT), legit_cards["card_country"]
+                travelling, rng.choice(countries, size=n_legit), legit_cards["card_country"]
             ),
             "device_id": [
                 f"d{c[1:]}{rng.integers(0, n)}"
@@ -129,23 +272,27 @@ def make_transactions(rng: np.random.Generator) -> pd.DataFrame:
     )
 
     # Stolen-card payments: risky categories, night, foreign IP, a new device, large amounts.
-    n = N_STOLEN_CARD_PAYMENTS
-    victims = cards.iloc[rng.choice(N_CARDS, size=n)].reset_index(drop=True)
+    n = spec.n_stolen
+    victims = cards.iloc[rng.choice(n_cards, size=n)].reset_index(drop=True)
     cat_idx = rng.choice(len(names), size=n, p=shares * risk / (shares * risk).sum())
     stolen = pd.DataFrame(
         {
-            "timestamp": _timestamps(rng, _fraud_days(rng, n), _hours_of_day(rng, n, 3.0)),
+            "timestamp": _timestamps(
+                rng, start, _fraud_days(rng, n, spec), _hours_of_day(rng, n, 3.0)
+            ),
             "card_id": victims["card_id"],
             "merchant_category": np.array(names)[cat_idx],
-            "amount": medians[cat_idx] * victims["spend_scale"] * rng.lognormal(1.0, 0.6, n),
+            "amount": medians[cat_idx]
+            * victims["spend_scale"]
+            * rng.lognormal(spec.stolen_amount_boost, 0.6, n),
             "card_country": victims["card_country"],
             "ip_country": np.where(
-                rng.random(n) < 0.55,
-                rng.choice(FRAUD_IP_COUNTRIES, size=n),
+                rng.random(n) < spec.stolen_foreign_ip_rate,
+                rng.choice(spec.fraud_ip_countries, size=n),
                 victims["card_country"],
             ),
             "device_id": np.where(
-                rng.random(n) < 0.7,
+                rng.random(n) < spec.stolen_new_device_rate,
                 [f"x{i:05d}" for i in range(n)],
                 [f"d{c[1:]}0" for c in victims["card_id"]],
             ),
@@ -155,20 +302,20 @@ def make_transactions(rng: np.random.Generator) -> pd.DataFrame:
 
     # Card-testing bursts: one card, many small amounts within minutes, one fraudster device.
     bursts = []
-    for burst, day in enumerate(_fraud_days(rng, N_CARD_TESTING_BURSTS)):
-        card = cards.iloc[rng.integers(N_CARDS)]
+    for burst, day in enumerate(_fraud_days(rng, spec.n_bursts, spec)):
+        card = cards.iloc[rng.integers(n_cards)]
         size = int(rng.integers(5, 14))
-        start = START + pd.Timedelta(days=int(day), hours=int(rng.integers(0, 24)))
+        burst_start = start + pd.Timedelta(days=int(day), hours=int(rng.integers(0, 24)))
         bursts.append(
             pd.DataFrame(
                 {
-                    "timestamp": start
+                    "timestamp": burst_start
                     + pd.to_timedelta(np.sort(rng.integers(0, 900, size)), unit="s"),
                     "card_id": card["card_id"],
                     "merchant_category": rng.choice(["digital_goods", "marketplace"], size=size),
                     "amount": rng.uniform(0.5, 5.0, size),
                     "card_country": card["card_country"],
-                    "ip_country": rng.choice(FRAUD_IP_COUNTRIES),
+                    "ip_country": rng.choice(spec.fraud_ip_countries),
                     "device_id": f"b{burst:05d}",
                     "is_fraud": 1,
                 }
@@ -178,21 +325,18 @@ def make_transactions(rng: np.random.Generator) -> pd.DataFrame:
     df = pd.concat([legit, stolen, *bursts], ignore_index=True)
     df["merchant_id"] = [rng.choice(merchants[c]) for c in df["merchant_category"]]
     df = df.sort_values(["timestamp", "card_id"], kind="stable").reset_index(drop=True)
-    df["currency"] = df["card_country"].map(CURRENCY).fillna("eur")
+    df["currency"] = df["card_country"].map(spec.currencies)
     df["is_new_device"] = (~df.duplicated(["card_id", "device_id"])).astype(int)
-    df["dispute_filed"] = np.where(
-        df["is_fraud"] == 1, rng.random(len(df)) < 0.9, rng.random(len(df)) < 0.002
-    ).astype(int)
-    df["amount"] = df["amount"].round(2).clip(lower=0.5)
+    if spec.leak:
+        df[spec.leak.column] = spec.leak.values(df["is_fraud"], rng)
+    dollars = df["amount"].round(2).clip(lower=0.5)
+    zero_decimal = df["currency"].isin(ZERO_DECIMAL_CURRENCIES)
+    local = dollars * df["currency"].map(spec.per_dollar)
+    df["amount"] = local.round(2).where(~zero_decimal, local.round(0))
 
-    # Traps.
-    df.loc[rng.random(len(df)) < 0.03, "ip_country"] = None
-    df.loc[rng.random(len(df)) < 0.005, "amount"] = np.nan
-    df.loc[rng.choice(len(df), 8, replace=False), "amount"] = 99_999.99
-    negative = rng.choice(len(df), 6, replace=False)
-    df.loc[negative, "amount"] = -df.loc[negative, "amount"].abs()
+    plant(df, rng, spec.traps)
     df.insert(0, "transaction_id", [f"t{i:06d}" for i in range(1, len(df) + 1)])
-    duplicates = df.iloc[np.sort(rng.choice(len(df), int(len(df) * DUPLICATE_RATE), replace=False))]
+    duplicates = replayed(df, rng, spec.duplicate_rate)
     df = pd.concat([df, duplicates]).sort_values(["timestamp", "transaction_id"], kind="stable")
 
     df["timestamp"] = df["timestamp"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -208,139 +352,201 @@ def make_transactions(rng: np.random.Generator) -> pd.DataFrame:
         "ip_country",
         "device_id",
         "is_new_device",
-        "dispute_filed",
+        *([spec.leak.column] if spec.leak else []),
         "is_fraud",
     ]
     return df[columns]
 
 
-# Fictitious merchants per category: (name stems, how a statement abbreviates them).
-MERCHANT_WORDS = {
-    "restaurants": [
-        "BLUE FIG BISTRO",
-        "TACO LOCO",
-        "NOODLE HOUSE",
-        "CAFE ALBA",
-        "PIZZERIA NOVA",
-        "GRILL 44",
-        "SUSHI KAI",
-        "BURGER BARN",
-    ],
-    "grocery": [
-        "FRESHMART",
-        "GREEN GROCER",
-        "CORNER MARKET",
-        "DAILY FOODS",
-        "VALLEY FARMS MKT",
-        "SAVEWAY FOODS",
-    ],
-    "travel": [
-        "SKYLINE AIR",
-        "HOTEL MERIDIA",
-        "TRAVELNEST",
-        "ISLAND INN",
-        "AIRLINK TKT",
-        "HARBOR HOTEL",
-    ],
-    "transport": [
-        "METRO TRANSIT",
-        "CITYCAB",
-        "RIDESHARE TRIP",
-        "PARKRITE GARAGE",
-        "RAILWAY TKTS",
-        "SCOOTR RIDE",
-    ],
-    "software": [
-        "CLOUDNOTE",
-        "DEVTOOLS IO",
-        "PIXELSUITE",
-        "MAILJETTY",
-        "CODEHOST",
-        "DATAVAULT SAAS",
-    ],
-    "retail": [
-        "ACME OUTDOOR",
-        "HOME GOODS CO",
-        "BOOKNOOK",
-        "TECHWORLD",
-        "STYLE LANE",
-        "TOY HARBOR",
-    ],
-    "entertainment": [
-        "STARLIGHT CINEMA",
-        "STREAMFLIX",
-        "GAMEZONE",
-        "CONCERT TIX",
-        "BOWL-A-RAMA",
-        "MUSICBOX",
-    ],
-    "utilities": [
-        "CITY WATER",
-        "BRIGHT ENERGY",
-        "TELCO MOBILE",
-        "FIBERNET",
-        "GAS & POWER CO",
-        "WASTE SVC",
-    ],
-}
-CATEGORY_SHARES = {
-    "restaurants": 0.21,
-    "retail": 0.18,
-    "grocery": 0.14,
-    "transport": 0.12,
-    "software": 0.10,
-    "entertainment": 0.09,
-    "travel": 0.09,
-    "utilities": 0.07,
-}
-PROCESSOR_PREFIXES = ["", "", "", "SQ *", "SP * ", "PAYPAL *", "TST* ", "PY *"]
-CITIES = [
-    "SAN FRANCISCO CA",
-    "NEW YORK NY",
-    "AUSTIN TX",
-    "SEATTLE WA",
-    "CHICAGO IL",
-    "LONDON",
-    "DUBLIN",
-]
-STATEMENT_WIDTH = 22  # many networks truncate the merchant name field
+# -- merchant descriptors -----------------------------------------------------------
+@dataclass(frozen=True)
+class MerchantsSpec:
+    """Card-statement descriptors: which merchants exist, and how statements mangle them."""
+
+    n_rows: int = 4_000
+    # Category: (share of descriptors, fictitious merchant names).
+    categories: dict[str, tuple[float, tuple[str, ...]]] = field(
+        default_factory=lambda: {
+            "restaurants": (
+                0.21,
+                (
+                    "BLUE FIG BISTRO",
+                    "TACO LOCO",
+                    "NOODLE HOUSE",
+                    "CAFE ALBA",
+                    "PIZZERIA NOVA",
+                    "GRILL 44",
+                    "SUSHI KAI",
+                    "BURGER BARN",
+                ),
+            ),
+            "retail": (
+                0.18,
+                (
+                    "ACME OUTDOOR",
+                    "HOME GOODS CO",
+                    "BOOKNOOK",
+                    "TECHWORLD",
+                    "STYLE LANE",
+                    "TOY HARBOR",
+                ),
+            ),
+            "grocery": (
+                0.14,
+                (
+                    "FRESHMART",
+                    "GREEN GROCER",
+                    "CORNER MARKET",
+                    "DAILY FOODS",
+                    "VALLEY FARMS MKT",
+                    "SAVEWAY FOODS",
+                ),
+            ),
+            "transport": (
+                0.12,
+                (
+                    "METRO TRANSIT",
+                    "CITYCAB",
+                    "RIDESHARE TRIP",
+                    "PARKRITE GARAGE",
+                    "RAILWAY TKTS",
+                    "SCOOTR RIDE",
+                ),
+            ),
+            "software": (
+                0.10,
+                (
+                    "CLOUDNOTE",
+                    "DEVTOOLS IO",
+                    "PIXELSUITE",
+                    "MAILJETTY",
+                    "CODEHOST",
+                    "DATAVAULT SAAS",
+                ),
+            ),
+            "entertainment": (
+                0.09,
+                (
+                    "STARLIGHT CINEMA",
+                    "STREAMFLIX",
+                    "GAMEZONE",
+                    "CONCERT TIX",
+                    "BOWL-A-RAMA",
+                    "MUSICBOX",
+                ),
+            ),
+            "travel": (
+                0.09,
+                (
+                    "SKYLINE AIR",
+                    "HOTEL MERIDIA",
+                    "TRAVELNEST",
+                    "ISLAND INN",
+                    "AIRLINK TKT",
+                    "HARBOR HOTEL",
+                ),
+            ),
+            "utilities": (
+                0.07,
+                (
+                    "CITY WATER",
+                    "BRIGHT ENERGY",
+                    "TELCO MOBILE",
+                    "FIBERNET",
+                    "GAS & POWER CO",
+                    "WASTE SVC",
+                ),
+            ),
+        }
+    )
+    processor_prefixes: tuple[str, ...] = ("", "", "", "SQ *", "SP * ", "PAYPAL *", "TST* ", "PY *")
+    cities: tuple[str, ...] = (
+        "SAN FRANCISCO CA",
+        "NEW YORK NY",
+        "AUSTIN TX",
+        "SEATTLE WA",
+        "CHICAGO IL",
+        "LONDON",
+        "DUBLIN",
+    )
+    vowel_drop_rate: float = 0.3  # processors often abbreviate
+    store_number_rate: float = 0.5
+    city_rate: float = 0.4
+    truncation_rate: float = 0.35
+    statement_width: int = 22  # many networks truncate the merchant name field
+    label_noise: float = 0.02
 
 
-def make_merchant_descriptors(rng: np.random.Generator) -> pd.DataFrame:
+MERCHANTS = MerchantsSpec()
+
+
+def make_merchant_descriptors(
+    rng: np.random.Generator, spec: MerchantsSpec = MERCHANTS
+) -> pd.DataFrame:
     """Card-statement descriptors with an industry category.
 
     Planted signal: name stems per category survive prefixes, store numbers,
-    city suffixes and truncation. Planted traps: class imbalance, ~2% wrong
-    labels, and near-duplicates that leak across a random split.
+    city suffixes and truncation. Planted traps: class imbalance, wrong labels
+    (spec.label_noise), and near-duplicates that leak across a random split.
     """
-    categories = list(CATEGORY_SHARES)
-    labels = rng.choice(categories, size=N_DESCRIPTORS, p=list(CATEGORY_SHARES.values()))
+    categories = list(spec.categories)
+    shares = [share for share, _ in spec.categories.values()]
+    labels = rng.choice(categories, size=spec.n_rows, p=shares)
     rows = []
     for category in labels:
-        name = str(rng.choice(MERCHANT_WORDS[category]))
-        if rng.random() < 0.3:  # vowels dropped, as processors often abbreviate
+        name = str(rng.choice(spec.categories[category][1]))
+        if rng.random() < spec.vowel_drop_rate:
             name = name[0] + "".join(ch for ch in name[1:] if ch not in "AEIOU")
-        descriptor = str(rng.choice(PROCESSOR_PREFIXES)) + name
-        if rng.random() < 0.5:
+        descriptor = str(rng.choice(spec.processor_prefixes)) + name
+        if rng.random() < spec.store_number_rate:
             descriptor += f" {rng.integers(1, 9999):04d}"
-        if rng.random() < 0.4:
-            descriptor += " " + str(rng.choice(CITIES))
-        if rng.random() < 0.35:
-            descriptor = descriptor[:STATEMENT_WIDTH]
+        if rng.random() < spec.city_rate:
+            descriptor += " " + str(rng.choice(spec.cities))
+        if rng.random() < spec.truncation_rate:
+            descriptor = descriptor[: spec.statement_width]
         rows.append(descriptor.strip())
-    noisy = rng.random(N_DESCRIPTORS) < LABEL_NOISE
+    noisy = rng.random(spec.n_rows) < spec.label_noise
     labels[noisy] = rng.choice(categories, size=noisy.sum())
     return pd.DataFrame({"descriptor": rows, "category": labels})
 
 
-def make_user_activity(rng: np.random.Generator) -> pd.DataFrame:
+# -- user activity ------------------------------------------------------------------
+@dataclass(frozen=True)
+class UserActivitySpec:
+    """Users of a subscription product, churn drawn from a logistic model of their usage."""
+
+    n_users: int = 6_000
+    signup_start: str = "2024-01-01"
+    signup_days: int = 700
+    base_logit: float = -2.1  # sets the churn rate, about 20 %
+    countries: dict[str, float] = field(default_factory=lambda: dict(COUNTRIES))
+    leak: Leak | None = None
+    traps: tuple[Trap, ...] = (
+        Extreme("sessions_last_30d", 25, 2_000, 9_000),  # bots
+        UnitError("monthly_spend", 40, 100),  # spend recorded in cents
+        Sentinel("days_since_last_login", 30, 9_999),  # "never logged in"
+        Sentinel("monthly_spend", 8, -1.0),
+        Missing("avg_session_minutes", 0.04),
+        Missing("monthly_spend", 0.02),
+        Missing("country", 0.01),
+    )
+    duplicate_rate: float = 0.002
+
+
+USER_ACTIVITY = UserActivitySpec()
+
+
+def make_user_activity(
+    rng: np.random.Generator, spec: UserActivitySpec = USER_ACTIVITY
+) -> pd.DataFrame:
     """Users of a subscription product, ~20% churned.
 
     Planted signal: churn rises with days since last login, payment failures and
-    support tickets, and falls with sessions. Planted traps: missing values,
-    bots, spend recorded in cents, a 9999 sentinel and duplicated users.
+    support tickets, and falls with sessions. Planted traps (spec.traps): bots,
+    spend recorded in cents, a 9999 sentinel, impossible values, missing values
+    and duplicated users.
     """
-    n = N_USERS
+    n = spec.n_users
     plan = rng.choice(["free", "basic", "pro"], size=n, p=[0.5, 0.35, 0.15])
     sessions = rng.poisson(np.where(plan == "free", 8, 16))
     days_idle = np.minimum(rng.exponential(9.0, n).astype(int), 180)
@@ -349,16 +555,17 @@ def make_user_activity(rng: np.random.Generator) -> pd.DataFrame:
     spend = np.select([plan == "basic", plan == "pro"], [9.99, 29.99], 0.0) + np.where(
         plan == "free", 0.0, rng.gamma(2.0, 2.0, n)
     )
-    logit = -2.1 + 0.09 * days_idle + 0.7 * failures + 0.35 * tickets - 0.06 * sessions
+    logit = spec.base_logit + 0.09 * days_idle + 0.7 * failures + 0.35 * tickets - 0.06 * sessions
     churned = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)
     df = pd.DataFrame(
         {
             "user_id": [f"u{i:05d}" for i in range(n)],
             "signup_date": (
-                pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 700, n), unit="D")
+                pd.Timestamp(spec.signup_start)
+                + pd.to_timedelta(rng.integers(0, spec.signup_days, n), unit="D")
             ).strftime("%Y-%m-%d"),
             "plan": plan,
-            "country": rng.choice(list(COUNTRIES), size=n, p=list(COUNTRIES.values())),
+            "country": rng.choice(list(spec.countries), size=n, p=list(spec.countries.values())),
             "sessions_last_30d": sessions,
             "avg_session_minutes": rng.gamma(3.0, 4.0, n).round(1),
             "support_tickets_90d": tickets,
@@ -368,21 +575,14 @@ def make_user_activity(rng: np.random.Generator) -> pd.DataFrame:
             "churned": churned,
         }
     )
-    # Traps: bots, spend in cents, a "never logged in" sentinel, gaps, duplicates.
-    bots = rng.choice(n, 25, replace=False)
-    df.loc[bots, "sessions_last_30d"] = rng.integers(2_000, 9_000, 25)
-    cents = rng.choice(np.flatnonzero(plan != "free"), 40, replace=False)
-    df.loc[cents, "monthly_spend"] = (df.loc[cents, "monthly_spend"] * 100).round(2)
-    df.loc[rng.choice(n, 30, replace=False), "days_since_last_login"] = 9_999
-    df.loc[rng.choice(n, 8, replace=False), "monthly_spend"] = -1.0
-    df["avg_session_minutes"] = df["avg_session_minutes"].mask(rng.random(n) < 0.04)
-    df["monthly_spend"] = df["monthly_spend"].mask(rng.random(n) < 0.02)
-    df["country"] = df["country"].mask(rng.random(n) < 0.01)
-    duplicates = df.iloc[np.sort(rng.choice(n, 12, replace=False))]
+    if spec.leak:
+        df.insert(len(df.columns) - 1, spec.leak.column, spec.leak.values(df["churned"], rng))
+    plant(df, rng, spec.traps)
+    duplicates = replayed(df, rng, spec.duplicate_rate)
     return pd.concat([df, duplicates]).sort_values("user_id", kind="stable")
 
 
-# name -> (generator, seed)
+# name -> (generator, seed); the generator's default spec is the guide's dataset.
 DATASETS: dict[str, tuple[Callable[[np.random.Generator], pd.DataFrame], int]] = {
     "transactions": (make_transactions, 20260101),
     "merchant_descriptors": (make_merchant_descriptors, 20260102),

@@ -1,10 +1,10 @@
 """The synthetic datasets: reproducible, true to their cards, with their planted signal."""
 
-import importlib.util
 import re
 import shutil
 from pathlib import Path
 
+import make_datasets
 import pandas as pd
 import pytest
 from support import ROOT
@@ -13,16 +13,6 @@ DATASETS = ROOT / "datasets"
 CARDS = (DATASETS / "README.md").read_text(encoding="utf-8")
 
 
-def load_generator():
-    spec = importlib.util.spec_from_file_location(
-        "make_datasets", ROOT / "scripts/make_datasets.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_datasets = load_generator()
 NAMES = list(make_datasets.DATASETS)
 
 
