@@ -3,8 +3,9 @@
 Each generator takes a spec: a small, typed description of what to plant (the
 rates, which traps, in which columns). The guide's datasets are one instance of
 each spec (TRANSACTIONS, MERCHANTS, USER_ACTIVITY) with a fixed seed, and fixed
-formatting, so regenerating gives the same bytes. No real people, cards or
-merchants.
+formatting, so regenerating gives the same bytes. The laptop-round kit
+(scripts/laptop_round) draws other instances from a seed. No real people, cards
+or merchants.
 
     python scripts/make_datasets.py            # write datasets/*.csv
     python scripts/make_datasets.py --check    # exit 1 if a committed file differs
@@ -35,6 +36,9 @@ class Missing:
     column: str
     rate: float
 
+    def describe(self) -> str:
+        return f"about {self.rate:.1%} of `{self.column}` missing"
+
     def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
         if pd.api.types.is_integer_dtype(df[self.column]):
             df[self.column] = df[self.column].astype("Int64")  # stays integer in the CSV
@@ -49,6 +53,9 @@ class Sentinel:
     count: int
     value: float
 
+    def describe(self) -> str:
+        return f"{self.count} values of `{self.column}` replaced by {self.value:.10g}"
+
     def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
         df.loc[rng.choice(len(df), self.count, replace=False), self.column] = self.value
 
@@ -59,6 +66,9 @@ class Negated:
 
     column: str
     count: int
+
+    def describe(self) -> str:
+        return f"{self.count} values of `{self.column}` made negative"
 
     def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
         rows = rng.choice(len(df), self.count, replace=False)
@@ -73,6 +83,11 @@ class UnitError:
     count: int
     factor: float
 
+    def describe(self) -> str:
+        return (
+            f"{self.count} values of `{self.column}` {self.factor:g} times too large (a unit error)"
+        )
+
     def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
         rows = rng.choice(np.flatnonzero(df[self.column].to_numpy() > 0), self.count, replace=False)
         df.loc[rows, self.column] = (df.loc[rows, self.column] * self.factor).round(2)
@@ -86,6 +101,9 @@ class Extreme:
     count: int
     low: int
     high: int
+
+    def describe(self) -> str:
+        return f"{self.count} rows with `{self.column}` from {self.low:,} to {self.high:,} (bots)"
 
     def plant(self, df: pd.DataFrame, rng: np.random.Generator) -> None:
         rows = rng.choice(len(df), self.count, replace=False)
@@ -104,10 +122,57 @@ class Leak:
     hit_rate: float
     false_rate: float
 
+    def describe(self) -> str:
+        return (
+            f"`{self.column}` leaks the label: set on {self.hit_rate:.0%} of positives and "
+            f"{self.false_rate:.1%} of negatives, because it is written after the outcome"
+        )
+
     def values(self, label: pd.Series, rng: np.random.Generator) -> np.ndarray:
         hits = rng.random(len(label)) < self.hit_rate
         false_alarms = rng.random(len(label)) < self.false_rate
         return np.where(label == 1, hits, false_alarms).astype(int)
+
+
+@dataclass(frozen=True)
+class LabelCode:
+    """A multi-class leak: a code written when the label was (a review queue, a
+    team), the label's own code on `hit_rate` of rows and a random one on the rest."""
+
+    column: str
+    hit_rate: float
+
+    def describe(self) -> str:
+        return (
+            f"`{self.column}` leaks the label: its code matches the label on about "
+            f"{self.hit_rate:.0%} of rows, because it is written when the label is"
+        )
+
+    def values(
+        self, labels: np.ndarray, classes: list[str], rng: np.random.Generator
+    ) -> np.ndarray:
+        codes = pd.Series(labels).map({c: i for i, c in enumerate(classes)}).to_numpy()
+        codes = np.where(
+            rng.random(len(labels)) < self.hit_rate,
+            codes,
+            rng.integers(0, len(classes), len(labels)),
+        )
+        return np.char.add("Q", (codes + 1).astype(str))
+
+    @staticmethod
+    def decode(codes: pd.Series, classes: list[str]) -> pd.Series:
+        """The class each code stands for."""
+        return codes.str[1:].astype(int).map(lambda code: classes[code - 1])
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A generated dataset and what only the generator knows about it."""
+
+    rows: pd.DataFrame  # what the CSV holds
+    # Per row, the generator's own prediction of the label from everything it drew
+    # except the label: the ceiling a model can hope for (the laptop-round kit's oracle).
+    oracle: np.ndarray
 
 
 def plant(df: pd.DataFrame, rng: np.random.Generator, traps: tuple[Trap, ...]) -> None:
@@ -179,18 +244,39 @@ class TransactionsSpec:
         Negated("amount", 6),
     )
     duplicate_rate: float = 0.005
+    # Readable ids say whose device it is (d<card><n>, and x/b for fraudsters': an
+    # artefact that leaks the label); opaque ones are random tokens.
+    readable_device_ids: bool = True
+
+    def planted(self) -> list[str]:
+        """The traps, in words."""
+        traps = [self.leak.describe()] if self.leak else []
+        traps += [trap.describe() for trap in self.traps if getattr(trap, "count", 1)]
+        currencies = sorted(set(self.currencies.values()))
+        if len(currencies) > 1:
+            traps.append(f"amounts in {', '.join(currencies)}, each in its own unit")
+        return traps
 
 
 TRANSACTIONS = TransactionsSpec()
 ZERO_DECIMAL_CURRENCIES = {"jpy", "krw"}
 
 
-def _hours_of_day(rng: np.random.Generator, n: int, night_weight: float) -> np.ndarray:
-    """Hours with a daytime peak; night_weight scales the 00-05 hours."""
+def _hour_shares(night_weight: float) -> np.ndarray:
+    """Shares of the 24 hours: a daytime peak; night_weight scales the 00-05 hours."""
     weights = np.array(
         [night_weight] * 6 + [1, 2, 3, 4, 4, 5, 6, 5, 5, 5, 5, 5, 6, 6, 5, 4, 3, 2.0]
     )
-    return rng.choice(24, size=n, p=weights / weights.sum())
+    return weights / weights.sum()
+
+
+LEGIT_NIGHT_WEIGHT, FRAUD_NIGHT_WEIGHT = 0.3, 3.0
+AMOUNT_SIGMA = 0.6  # of log amount around a card's usual spend in a category
+MIN_BURST, MAX_BURST, BURST_WINDOW_SECONDS = 5, 13, 900
+
+
+def _hours_of_day(rng: np.random.Generator, n: int, night_weight: float) -> np.ndarray:
+    return rng.choice(24, size=n, p=_hour_shares(night_weight))
 
 
 def _timestamps(
@@ -201,17 +287,77 @@ def _timestamps(
     return pd.Series(start + offsets)
 
 
-def _fraud_days(rng: np.random.Generator, n: int, spec: TransactionsSpec) -> np.ndarray:
-    """Days for fraud events, late_fraud_boost times denser in the last late_days."""
+def _fraud_day_shares(spec: TransactionsSpec) -> np.ndarray:
+    """Fraud is late_fraud_boost times denser in the last late_days."""
     weights = np.where(
         np.arange(spec.days) >= spec.days - spec.late_days, spec.late_fraud_boost, 1.0
     )
-    return rng.choice(spec.days, size=n, p=weights / weights.sum())
+    return weights / weights.sum()
 
 
-def make_transactions(
-    rng: np.random.Generator, spec: TransactionsSpec = TRANSACTIONS
-) -> pd.DataFrame:
+def _fraud_days(rng: np.random.Generator, n: int, spec: TransactionsSpec) -> np.ndarray:
+    return rng.choice(spec.days, size=n, p=_fraud_day_shares(spec))
+
+
+def _fraud_oracle(df: pd.DataFrame, cards: pd.DataFrame, spec: TransactionsSpec) -> np.ndarray:
+    """The generator's own probability that each payment is fraud.
+
+    Stolen-card payments against legitimate ones: the exact likelihood ratio of
+    what the generator drew for each (card, day, hour, category, amount against
+    the card's hidden spend level, IP country), and of a new device at the rates
+    the draw produced. Card-testing bursts are what velocity shows: four or more
+    other payments on the card within 15 minutes.
+    """
+    card = cards.set_index("card_id").loc[df["card_id"]]
+    categories = list(spec.categories)
+    shares = np.array([c.share for c in spec.categories.values()])
+    medians = np.array([c.median_amount for c in spec.categories.values()])
+    risk = np.array([c.risk for c in spec.categories.values()])
+    category = df["merchant_category"].map({c: i for i, c in enumerate(categories)}).to_numpy()
+    day = (df["timestamp"] - pd.Timestamp(spec.start)).dt.days.to_numpy()
+    hour = df["timestamp"].dt.hour.to_numpy()
+
+    log_odds = np.log(spec.n_stolen / spec.n_legit)
+    log_odds += np.log(cards["activity"].sum() / (spec.n_cards * card["activity"].to_numpy()))
+    log_odds += np.log(_fraud_day_shares(spec)[day] * spec.days)
+    log_odds += np.log(
+        _hour_shares(FRAUD_NIGHT_WEIGHT)[hour] / _hour_shares(LEGIT_NIGHT_WEIGHT)[hour]
+    )
+    stolen_shares = shares * risk / (shares * risk).sum()
+    log_odds += np.log(stolen_shares[category] / shares[category])
+    usual = np.log(df["amount"].to_numpy() / (medians[category] * card["spend_scale"].to_numpy()))
+    boost = spec.stolen_amount_boost
+    log_odds += (boost * usual - boost**2 / 2) / AMOUNT_SIGMA**2
+    home = (df["ip_country"] == df["card_country"]).to_numpy()
+    travel, foreign = spec.travel_rate, spec.stolen_foreign_ip_rate
+    legit_ip = (1 - travel) * home + travel / len(spec.countries) * df["ip_country"].isin(
+        list(spec.countries)
+    ).to_numpy()
+    stolen_ip = (1 - foreign) * home + foreign / len(spec.fraud_ip_countries) * df[
+        "ip_country"
+    ].isin(spec.fraud_ip_countries).to_numpy()
+    new = df["is_new_device"].to_numpy() == 1
+    p_new = {kind: new[df["_kind"].to_numpy() == kind].mean() for kind in ("stolen", "legit")}
+    device = np.where(new, p_new["stolen"], 1 - p_new["stolen"]) / np.where(
+        new, p_new["legit"], 1 - p_new["legit"]
+    )
+    with np.errstate(divide="ignore"):
+        log_odds += np.log(stolen_ip) - np.log(legit_ip) + np.log(device)
+    stolen_card = 1 / (1 + np.exp(-log_odds))
+
+    # Same-card payments within 15 minutes either side: cards far apart on one time line.
+    seconds = (df["timestamp"] - pd.Timestamp(spec.start)).dt.total_seconds().to_numpy()
+    line = df["card_id"].str[1:].astype(int).to_numpy() * 1e9 + seconds
+    ordered = np.sort(line)
+    neighbours = (
+        np.searchsorted(ordered, line + BURST_WINDOW_SECONDS, "right")
+        - np.searchsorted(ordered, line - BURST_WINDOW_SECONDS, "left")
+        - 1
+    )
+    return np.where(neighbours >= MIN_BURST - 1, 1.0, stolen_card)
+
+
+def make_transactions(rng: np.random.Generator, spec: TransactionsSpec = TRANSACTIONS) -> Generated:
     """Card payments with ~1% fraud.
 
     Planted signal: card-testing bursts (many small payments in minutes on one
@@ -252,13 +398,16 @@ def make_transactions(
     legit = pd.DataFrame(
         {
             "timestamp": _timestamps(
-                rng, start, rng.integers(0, spec.days, n_legit), _hours_of_day(rng, n_legit, 0.3)
+                rng,
+                start,
+                rng.integers(0, spec.days, n_legit),
+                _hours_of_day(rng, n_legit, LEGIT_NIGHT_WEIGHT),
             ),
             "card_id": legit_cards["card_id"],
             "merchant_category": np.array(names)[cat_idx],
             "amount": medians[cat_idx]
             * legit_cards["spend_scale"]
-            * rng.lognormal(0.0, 0.6, n_legit),
+            * rng.lognormal(0.0, AMOUNT_SIGMA, n_legit),
             "card_country": legit_cards["card_country"],
             "ip_country": np.where(
                 travelling, rng.choice(countries, size=n_legit), legit_cards["card_country"]
@@ -268,6 +417,7 @@ def make_transactions(
                 for c, n in zip(legit_cards["card_id"], legit_cards["n_devices"], strict=True)
             ],
             "is_fraud": 0,
+            "_kind": "legit",
         }
     )
 
@@ -278,13 +428,13 @@ def make_transactions(
     stolen = pd.DataFrame(
         {
             "timestamp": _timestamps(
-                rng, start, _fraud_days(rng, n, spec), _hours_of_day(rng, n, 3.0)
+                rng, start, _fraud_days(rng, n, spec), _hours_of_day(rng, n, FRAUD_NIGHT_WEIGHT)
             ),
             "card_id": victims["card_id"],
             "merchant_category": np.array(names)[cat_idx],
             "amount": medians[cat_idx]
             * victims["spend_scale"]
-            * rng.lognormal(spec.stolen_amount_boost, 0.6, n),
+            * rng.lognormal(spec.stolen_amount_boost, AMOUNT_SIGMA, n),
             "card_country": victims["card_country"],
             "ip_country": np.where(
                 rng.random(n) < spec.stolen_foreign_ip_rate,
@@ -297,6 +447,7 @@ def make_transactions(
                 [f"d{c[1:]}0" for c in victims["card_id"]],
             ),
             "is_fraud": 1,
+            "_kind": "stolen",
         }
     )
 
@@ -304,13 +455,15 @@ def make_transactions(
     bursts = []
     for burst, day in enumerate(_fraud_days(rng, spec.n_bursts, spec)):
         card = cards.iloc[rng.integers(n_cards)]
-        size = int(rng.integers(5, 14))
+        size = int(rng.integers(MIN_BURST, MAX_BURST + 1))
         burst_start = start + pd.Timedelta(days=int(day), hours=int(rng.integers(0, 24)))
         bursts.append(
             pd.DataFrame(
                 {
                     "timestamp": burst_start
-                    + pd.to_timedelta(np.sort(rng.integers(0, 900, size)), unit="s"),
+                    + pd.to_timedelta(
+                        np.sort(rng.integers(0, BURST_WINDOW_SECONDS, size)), unit="s"
+                    ),
                     "card_id": card["card_id"],
                     "merchant_category": rng.choice(["digital_goods", "marketplace"], size=size),
                     "amount": rng.uniform(0.5, 5.0, size),
@@ -318,6 +471,7 @@ def make_transactions(
                     "ip_country": rng.choice(spec.fraud_ip_countries),
                     "device_id": f"b{burst:05d}",
                     "is_fraud": 1,
+                    "_kind": "burst",
                 }
             )
         )
@@ -327,6 +481,7 @@ def make_transactions(
     df = df.sort_values(["timestamp", "card_id"], kind="stable").reset_index(drop=True)
     df["currency"] = df["card_country"].map(spec.currencies)
     df["is_new_device"] = (~df.duplicated(["card_id", "device_id"])).astype(int)
+    df["_oracle"] = _fraud_oracle(df, cards, spec)
     if spec.leak:
         df[spec.leak.column] = spec.leak.values(df["is_fraud"], rng)
     dollars = df["amount"].round(2).clip(lower=0.5)
@@ -340,6 +495,12 @@ def make_transactions(
     df = pd.concat([df, duplicates]).sort_values(["timestamp", "transaction_id"], kind="stable")
 
     df["timestamp"] = df["timestamp"].dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    if not spec.readable_device_ids:
+        devices = df["device_id"].unique()
+        tokens = rng.choice(16**8, size=len(devices), replace=False)
+        df["device_id"] = df["device_id"].map(
+            dict(zip(devices, [f"{t:08x}" for t in tokens], strict=True))
+        )
     columns = [
         "transaction_id",
         "timestamp",
@@ -355,7 +516,7 @@ def make_transactions(
         *([spec.leak.column] if spec.leak else []),
         "is_fraud",
     ]
-    return df[columns]
+    return Generated(df[columns], df["_oracle"].to_numpy())
 
 
 # -- merchant descriptors -----------------------------------------------------------
@@ -475,6 +636,16 @@ class MerchantsSpec:
     truncation_rate: float = 0.35
     statement_width: int = 22  # many networks truncate the merchant name field
     label_noise: float = 0.02
+    leak: LabelCode | None = None
+
+    def planted(self) -> list[str]:
+        """The traps, in words."""
+        shares = [share for share, _ in self.categories.values()]
+        return [
+            *([self.leak.describe()] if self.leak else []),
+            f"about {self.label_noise:.0%} of labels replaced by a random category",
+            f"classes from {min(shares):.0%} to {max(shares):.0%} of the rows",
+        ]
 
 
 MERCHANTS = MerchantsSpec()
@@ -482,7 +653,7 @@ MERCHANTS = MerchantsSpec()
 
 def make_merchant_descriptors(
     rng: np.random.Generator, spec: MerchantsSpec = MERCHANTS
-) -> pd.DataFrame:
+) -> Generated:
     """Card-statement descriptors with an industry category.
 
     Planted signal: name stems per category survive prefixes, store numbers,
@@ -505,9 +676,13 @@ def make_merchant_descriptors(
         if rng.random() < spec.truncation_rate:
             descriptor = descriptor[: spec.statement_width]
         rows.append(descriptor.strip())
+    true_labels = labels.copy()
     noisy = rng.random(spec.n_rows) < spec.label_noise
     labels[noisy] = rng.choice(categories, size=noisy.sum())
-    return pd.DataFrame({"descriptor": rows, "category": labels})
+    df = pd.DataFrame({"descriptor": rows, "category": labels})
+    if spec.leak:
+        df.insert(1, spec.leak.column, spec.leak.values(labels, categories, rng))
+    return Generated(df, true_labels)
 
 
 # -- user activity ------------------------------------------------------------------
@@ -519,6 +694,9 @@ class UserActivitySpec:
     signup_start: str = "2024-01-01"
     signup_days: int = 700
     base_logit: float = -2.1  # sets the churn rate, about 20 %
+    # Users who signed up in the last late_days churn with this much more log-odds.
+    late_days: int = 0
+    late_churn_shift: float = 0.0
     countries: dict[str, float] = field(default_factory=lambda: dict(COUNTRIES))
     leak: Leak | None = None
     traps: tuple[Trap, ...] = (
@@ -532,13 +710,18 @@ class UserActivitySpec:
     )
     duplicate_rate: float = 0.002
 
+    def planted(self) -> list[str]:
+        """The traps, in words."""
+        traps = [self.leak.describe()] if self.leak else []
+        return traps + [trap.describe() for trap in self.traps if getattr(trap, "count", 1)]
+
 
 USER_ACTIVITY = UserActivitySpec()
 
 
 def make_user_activity(
     rng: np.random.Generator, spec: UserActivitySpec = USER_ACTIVITY
-) -> pd.DataFrame:
+) -> Generated:
     """Users of a subscription product, ~20% churned.
 
     Planted signal: churn rises with days since last login, payment failures and
@@ -556,13 +739,13 @@ def make_user_activity(
         plan == "free", 0.0, rng.gamma(2.0, 2.0, n)
     )
     logit = spec.base_logit + 0.09 * days_idle + 0.7 * failures + 0.35 * tickets - 0.06 * sessions
-    churned = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)
+    draw = rng.random(n)  # against the churn probability, once signup dates are known
+    signup_day = rng.integers(0, spec.signup_days, n)
     df = pd.DataFrame(
         {
             "user_id": [f"u{i:05d}" for i in range(n)],
             "signup_date": (
-                pd.Timestamp(spec.signup_start)
-                + pd.to_timedelta(rng.integers(0, spec.signup_days, n), unit="D")
+                pd.Timestamp(spec.signup_start) + pd.to_timedelta(signup_day, unit="D")
             ).strftime("%Y-%m-%d"),
             "plan": plan,
             "country": rng.choice(list(spec.countries), size=n, p=list(spec.countries.values())),
@@ -572,18 +755,23 @@ def make_user_activity(
             "payment_failures_90d": failures,
             "days_since_last_login": days_idle,
             "monthly_spend": spend.round(2),
-            "churned": churned,
         }
     )
+    late = signup_day >= spec.signup_days - spec.late_days
+    probability = 1 / (1 + np.exp(-(logit + spec.late_churn_shift * late)))
+    df["churned"] = (draw < probability).astype(int)
     if spec.leak:
         df.insert(len(df.columns) - 1, spec.leak.column, spec.leak.values(df["churned"], rng))
+    df["_oracle"] = probability
     plant(df, rng, spec.traps)
-    duplicates = replayed(df, rng, spec.duplicate_rate)
-    return pd.concat([df, duplicates]).sort_values("user_id", kind="stable")
+    df = pd.concat([df, replayed(df, rng, spec.duplicate_rate)]).sort_values(
+        "user_id", kind="stable"
+    )
+    return Generated(df.drop(columns="_oracle"), df["_oracle"].to_numpy())
 
 
 # name -> (generator, seed); the generator's default spec is the guide's dataset.
-DATASETS: dict[str, tuple[Callable[[np.random.Generator], pd.DataFrame], int]] = {
+DATASETS: dict[str, tuple[Callable[[np.random.Generator], Generated], int]] = {
     "transactions": (make_transactions, 20260101),
     "merchant_descriptors": (make_merchant_descriptors, 20260102),
     "user_activity": (make_user_activity, 20260103),
@@ -595,7 +783,7 @@ def write_all(out: Path) -> list[Path]:
     paths = []
     for name, (generate, seed) in DATASETS.items():
         path = out / f"{name}.csv"
-        generate(np.random.default_rng(seed)).to_csv(
+        generate(np.random.default_rng(seed)).rows.to_csv(
             path, index=False, float_format="%.2f", lineterminator="\n"
         )
         paths.append(path)
