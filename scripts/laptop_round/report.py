@@ -14,7 +14,7 @@ from laptop_round.scenarios import Round
 ROOT = Path(__file__).resolve().parents[2]
 RUBRICS = ROOT / "docs" / "_data" / "rubrics.yml"
 RUBRIC_PAGE = "docs/applied-ml/index.md (Self-assessment rubric)"
-WIDTH = 88
+WIDTH = 78  # fits a terminal, and a code block on the kit's page
 
 
 @dataclass(frozen=True)

@@ -98,10 +98,17 @@ class Round:
         return pd.Series(values, index=ids[self.scenario.id_column]).loc[self.labels.index]
 
 
+def _streams(seed: int) -> list[np.random.Generator]:
+    """Independent draws from one seed: the spec, the rows, the split."""
+    return [np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(3)]
+
+
+def spec_of(scenario: Scenario, seed: int) -> Any:
+    return scenario.draw_spec(_streams(seed)[0])
+
+
 def build(scenario: Scenario, seed: int) -> Round:
-    spec_rng, data_rng, split_rng = (
-        np.random.default_rng(child) for child in np.random.SeedSequence(seed).spawn(3)
-    )
+    spec_rng, data_rng, split_rng = _streams(seed)
     spec = scenario.draw_spec(spec_rng)
     generated = scenario.generate(data_rng, spec)
     rows, oracle = generated.rows.reset_index(drop=True), generated.oracle
