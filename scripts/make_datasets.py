@@ -20,7 +20,9 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import dataset_cards
 import numpy as np
 import pandas as pd
 
@@ -202,7 +204,10 @@ class TransactionsSpec:
     n_cards: int = 3_000
     n_legit: int = 29_700
     n_stolen: int = 170  # stolen-card payments
-    n_bursts: int = 16  # card-testing bursts of 5 to 13 payments each
+    n_bursts: int = 16  # card-testing bursts
+    burst_sizes: tuple[int, int] = (5, 13)  # payments per burst, fewest and most
+    burst_window_seconds: int = 900  # a burst's payments all fall within it
+    burst_amounts: tuple[float, float] = (0.5, 5.0)  # dollars, uniform
     late_days: int = 30
     late_fraud_boost: float = 2.0  # fraud is this many times likelier in the last late_days
     travel_rate: float = 0.03  # legitimate payments from an IP abroad
@@ -272,7 +277,6 @@ def _hour_shares(night_weight: float) -> np.ndarray:
 
 LEGIT_NIGHT_WEIGHT, FRAUD_NIGHT_WEIGHT = 0.3, 3.0
 AMOUNT_SIGMA = 0.6  # of log amount around a card's usual spend in a category
-MIN_BURST, MAX_BURST, BURST_WINDOW_SECONDS = 5, 13, 900
 
 
 def _hours_of_day(rng: np.random.Generator, n: int, night_weight: float) -> np.ndarray:
@@ -306,7 +310,7 @@ def _fraud_oracle(df: pd.DataFrame, cards: pd.DataFrame, spec: TransactionsSpec)
     what the generator drew for each (card, day, hour, category, amount against
     the card's hidden spend level, IP country), and of a new device at the rates
     the draw produced. Card-testing bursts are what velocity shows: four or more
-    other payments on the card within 15 minutes.
+    other payments on the card within a burst's window.
     """
     card = cards.set_index("card_id").loc[df["card_id"]]
     categories = list(spec.categories)
@@ -350,11 +354,11 @@ def _fraud_oracle(df: pd.DataFrame, cards: pd.DataFrame, spec: TransactionsSpec)
     line = df["card_id"].str[1:].astype(int).to_numpy() * 1e9 + seconds
     ordered = np.sort(line)
     neighbours = (
-        np.searchsorted(ordered, line + BURST_WINDOW_SECONDS, "right")
-        - np.searchsorted(ordered, line - BURST_WINDOW_SECONDS, "left")
+        np.searchsorted(ordered, line + spec.burst_window_seconds, "right")
+        - np.searchsorted(ordered, line - spec.burst_window_seconds, "left")
         - 1
     )
-    return np.where(neighbours >= MIN_BURST - 1, 1.0, stolen_card)
+    return np.where(neighbours >= spec.burst_sizes[0] - 1, 1.0, stolen_card)
 
 
 def make_transactions(rng: np.random.Generator, spec: TransactionsSpec = TRANSACTIONS) -> Generated:
@@ -455,18 +459,18 @@ def make_transactions(rng: np.random.Generator, spec: TransactionsSpec = TRANSAC
     bursts = []
     for burst, day in enumerate(_fraud_days(rng, spec.n_bursts, spec)):
         card = cards.iloc[rng.integers(n_cards)]
-        size = int(rng.integers(MIN_BURST, MAX_BURST + 1))
+        size = int(rng.integers(spec.burst_sizes[0], spec.burst_sizes[1] + 1))
         burst_start = start + pd.Timedelta(days=int(day), hours=int(rng.integers(0, 24)))
         bursts.append(
             pd.DataFrame(
                 {
                     "timestamp": burst_start
                     + pd.to_timedelta(
-                        np.sort(rng.integers(0, BURST_WINDOW_SECONDS, size)), unit="s"
+                        np.sort(rng.integers(0, spec.burst_window_seconds, size)), unit="s"
                     ),
                     "card_id": card["card_id"],
                     "merchant_category": rng.choice(["digital_goods", "marketplace"], size=size),
-                    "amount": rng.uniform(0.5, 5.0, size),
+                    "amount": rng.uniform(*spec.burst_amounts, size),
                     "card_country": card["card_country"],
                     "ip_country": rng.choice(spec.fraud_ip_countries),
                     "device_id": f"b{burst:05d}",
@@ -770,24 +774,27 @@ def make_user_activity(
     return Generated(df.drop(columns="_oracle"), df["_oracle"].to_numpy())
 
 
-# name -> (generator, seed); the generator's default spec is the guide's dataset.
-DATASETS: dict[str, tuple[Callable[[np.random.Generator], Generated], int]] = {
-    "transactions": (make_transactions, 20260101),
-    "merchant_descriptors": (make_merchant_descriptors, 20260102),
-    "user_activity": (make_user_activity, 20260103),
+# name -> (generator, the guide's spec, seed)
+DATASETS: dict[str, tuple[Callable[[np.random.Generator, Any], Generated], Any, int]] = {
+    "transactions": (make_transactions, TRANSACTIONS, 20260101),
+    "merchant_descriptors": (make_merchant_descriptors, MERCHANTS, 20260102),
+    "user_activity": (make_user_activity, USER_ACTIVITY, 20260103),
 }
 
 
 def write_all(out: Path) -> list[Path]:
+    """Write every dataset, then the cards computed from what was written."""
     out.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for name, (generate, seed) in DATASETS.items():
+    written = {}
+    for name, (generate, spec, seed) in DATASETS.items():
         path = out / f"{name}.csv"
-        generate(np.random.default_rng(seed)).rows.to_csv(
+        generate(np.random.default_rng(seed), spec).rows.to_csv(
             path, index=False, float_format="%.2f", lineterminator="\n"
         )
-        paths.append(path)
-    return paths
+        written[name] = (path, spec)
+    cards = out / "README.md"
+    cards.write_text(dataset_cards.render(written), encoding="utf-8")
+    return [path for path, _ in written.values()] + [cards]
 
 
 def main(argv: list[str] | None = None) -> int:
