@@ -79,14 +79,19 @@ def transactions_figures(raw: pd.DataFrame, spec: Any) -> dict[str, str]:
 
 def merchants_figures(raw: pd.DataFrame, spec: Any) -> dict[str, str]:
     counts = raw["category"].value_counts()
-    names = [len(names) for _, names in spec.categories.values()]
+    usual = raw.groupby("mcc")["category"].agg(lambda s: s.value_counts().index[0])
     prefixes = sorted({prefix for prefix in spec.processor_prefixes if prefix})
     return {
         "md_rows": f"{len(raw):,}",
         "md_classes": str(len(counts)),
-        "md_example": raw["descriptor"].iloc[0],
+        "md_example": raw["descriptor"][raw["descriptor"].str.contains(r"\*.* \d{4}")].iloc[0],
         "md_categories": _listed(list(spec.categories)),
-        "md_names_per_category": f"{min(names)} to {max(names)}",
+        "md_merchants": f"{spec.n_merchants:,}",
+        "md_plain_names": _share(spec.plain_name_rate),
+        "md_generic_mccs": _listed(list(spec.generic_mccs), "and"),
+        "md_mccs": str(raw["mcc"].nunique()),
+        "md_mcc_misfiled": _share(spec.generic_mcc_rate + spec.wrong_mcc_rate),
+        "md_mcc_agreement": _share((raw["mcc"].map(usual) == raw["category"]).mean()),
         "md_prefixes": ", ".join(f"`{prefix}`" for prefix in prefixes),
         "md_width": str(spec.statement_width),
         "md_largest": counts.index[0],

@@ -175,6 +175,7 @@ class Generated:
     # Per row, the generator's own prediction of the label from everything it drew
     # except the label: the ceiling a model can hope for (the laptop-round kit's oracle).
     oracle: np.ndarray
+    groups: np.ndarray | None = None  # per row, the entity it belongs to (a merchant)
 
 
 def plant(df: pd.DataFrame, rng: np.random.Generator, traps: tuple[Trap, ...]) -> None:
@@ -525,105 +526,236 @@ def make_transactions(rng: np.random.Generator, spec: TransactionsSpec = TRANSAC
 
 # -- merchant descriptors -----------------------------------------------------------
 @dataclass(frozen=True)
-class MerchantsSpec:
-    """Card-statement descriptors: which merchants exist, and how statements mangle them."""
+class Industry:
+    share: float  # of descriptors
+    words: tuple[str, ...]  # words in a name that say what the merchant does
+    mccs: tuple[str, ...]  # the merchant category codes such merchants are filed under
 
-    n_rows: int = 4_000
-    # Category: (share of descriptors, fictitious merchant names).
-    categories: dict[str, tuple[float, tuple[str, ...]]] = field(
+
+@dataclass(frozen=True)
+class MerchantsSpec:
+    """Card-statement descriptors: which merchants exist, how they are filed, and how
+    statements mangle their names."""
+
+    n_rows: int = 6_000
+    n_merchants: int = 800
+    categories: dict[str, Industry] = field(
         default_factory=lambda: {
-            "restaurants": (
+            "restaurants": Industry(
                 0.21,
                 (
-                    "BLUE FIG BISTRO",
-                    "TACO LOCO",
-                    "NOODLE HOUSE",
-                    "CAFE ALBA",
-                    "PIZZERIA NOVA",
-                    "GRILL 44",
-                    "SUSHI KAI",
-                    "BURGER BARN",
+                    "BISTRO",
+                    "GRILL",
+                    "CAFE",
+                    "PIZZERIA",
+                    "SUSHI",
+                    "TACOS",
+                    "KITCHEN",
+                    "DINER",
+                    "NOODLE BAR",
+                    "BURGERS",
+                    "TAVERN",
+                    "TRATTORIA",
+                    "BBQ",
+                    "RAMEN",
+                    "DELI",
                 ),
+                ("5812", "5814", "5813"),
             ),
-            "retail": (
+            "retail": Industry(
                 0.18,
                 (
-                    "ACME OUTDOOR",
-                    "HOME GOODS CO",
-                    "BOOKNOOK",
-                    "TECHWORLD",
-                    "STYLE LANE",
-                    "TOY HARBOR",
+                    "OUTFITTERS",
+                    "BOOKS",
+                    "TOYS",
+                    "APPAREL",
+                    "HOME GOODS",
+                    "ELECTRONICS",
+                    "SHOES",
+                    "BOUTIQUE",
+                    "HARDWARE",
+                    "SPORTS",
+                    "GIFTS",
+                    "FURNITURE",
                 ),
+                ("5311", "5942", "5732", "5651", "5945", "5941"),
             ),
-            "grocery": (
+            "grocery": Industry(
                 0.14,
                 (
-                    "FRESHMART",
-                    "GREEN GROCER",
-                    "CORNER MARKET",
-                    "DAILY FOODS",
-                    "VALLEY FARMS MKT",
-                    "SAVEWAY FOODS",
+                    "MARKET",
+                    "GROCER",
+                    "FOODS",
+                    "FARMS MKT",
+                    "SUPERMARKET",
+                    "PANTRY",
+                    "BUTCHER",
+                    "PRODUCE",
+                    "FRESH MART",
+                    "DELI",
                 ),
+                ("5411", "5499"),
             ),
-            "transport": (
+            "transport": Industry(
                 0.12,
                 (
-                    "METRO TRANSIT",
-                    "CITYCAB",
-                    "RIDESHARE TRIP",
-                    "PARKRITE GARAGE",
-                    "RAILWAY TKTS",
-                    "SCOOTR RIDE",
+                    "TRANSIT",
+                    "CAB",
+                    "TAXI",
+                    "RIDES",
+                    "PARKING",
+                    "GARAGE",
+                    "RAIL",
+                    "SHUTTLE",
+                    "SCOOTERS",
+                    "FERRY",
                 ),
+                ("4111", "4121", "7523", "4112"),
             ),
-            "software": (
+            "software": Industry(
                 0.10,
                 (
-                    "CLOUDNOTE",
-                    "DEVTOOLS IO",
-                    "PIXELSUITE",
-                    "MAILJETTY",
-                    "CODEHOST",
-                    "DATAVAULT SAAS",
+                    "SOFTWARE",
+                    "CLOUD",
+                    "APPS",
+                    "LABS",
+                    "DATA",
+                    "CODE",
+                    "SAAS",
+                    "DEVTOOLS",
+                    "IO",
+                    "ANALYTICS",
+                    "GAMES",
                 ),
+                ("5734", "5817", "7372"),
             ),
-            "entertainment": (
+            "entertainment": Industry(
                 0.09,
                 (
-                    "STARLIGHT CINEMA",
-                    "STREAMFLIX",
-                    "GAMEZONE",
-                    "CONCERT TIX",
-                    "BOWL-A-RAMA",
-                    "MUSICBOX",
+                    "CINEMA",
+                    "THEATRE",
+                    "GAMES",
+                    "TICKETS",
+                    "BOWLING",
+                    "ARCADE",
+                    "MUSIC",
+                    "STREAMING",
+                    "CONCERTS",
+                    "KARAOKE",
                 ),
+                ("7832", "7922", "7933", "7994", "5815"),
             ),
-            "travel": (
+            "travel": Industry(
                 0.09,
                 (
-                    "SKYLINE AIR",
-                    "HOTEL MERIDIA",
-                    "TRAVELNEST",
-                    "ISLAND INN",
-                    "AIRLINK TKT",
-                    "HARBOR HOTEL",
+                    "AIR",
+                    "AIRLINES",
+                    "HOTEL",
+                    "INN",
+                    "RESORT",
+                    "SUITES",
+                    "TRAVEL",
+                    "TOURS",
+                    "LODGE",
+                    "HOSTEL",
                 ),
+                ("4511", "7011", "4722"),
             ),
-            "utilities": (
+            "utilities": Industry(
                 0.07,
                 (
-                    "CITY WATER",
-                    "BRIGHT ENERGY",
-                    "TELCO MOBILE",
-                    "FIBERNET",
-                    "GAS & POWER CO",
+                    "WATER",
+                    "ENERGY",
+                    "POWER",
+                    "GAS & ELECTRIC",
+                    "TELECOM",
+                    "MOBILE",
+                    "FIBER",
+                    "BROADBAND",
                     "WASTE SVC",
+                    "CABLE",
                 ),
+                ("4900", "4814", "4899"),
             ),
         }
     )
+    # Words that say nothing about the industry: places, colours, surnames.
+    brand_words: tuple[str, ...] = (
+        "ACME",
+        "ALPINE",
+        "APEX",
+        "BLUE",
+        "BRIGHT",
+        "CEDAR",
+        "CHEN",
+        "CITY",
+        "CORAL",
+        "CORNER",
+        "DAILY",
+        "DUBOIS",
+        "EAST",
+        "EMBER",
+        "EVERGREEN",
+        "FALCON",
+        "FIRST",
+        "GARCIA",
+        "GOLDEN",
+        "GRANITE",
+        "GREEN",
+        "HANSEN",
+        "HARBOR",
+        "HAVEN",
+        "HILLSIDE",
+        "IRIS",
+        "JUNIPER",
+        "KESTREL",
+        "KIM",
+        "KOWALSKI",
+        "LAKESIDE",
+        "LOPEZ",
+        "LUNA",
+        "MAPLE",
+        "MERIDIAN",
+        "MORI",
+        "MURPHY",
+        "NGUYEN",
+        "NORTH",
+        "NOVA",
+        "NOVAK",
+        "OAK",
+        "OKAFOR",
+        "OLIVE",
+        "PATEL",
+        "PIONEER",
+        "PRIME",
+        "RIVER",
+        "RIVERA",
+        "ROSSI",
+        "ROYAL",
+        "SAGE",
+        "SATO",
+        "SILVA",
+        "SILVER",
+        "SOUTH",
+        "STONE",
+        "SUMMIT",
+        "SUNSET",
+        "TIDE",
+        "TOWN",
+        "UNION",
+        "URBAN",
+        "VALLEY",
+        "VISTA",
+        "WEST",
+        "WILLOW",
+        "ZENITH",
+    )
+    plain_name_rate: float = 0.15  # merchants named by brand words alone
+    plain_suffixes: tuple[str, ...] = ("", " CO", " & SONS", " GROUP", " LLC", " INC")
+    generic_mcc_rate: float = 0.1  # merchants filed under a catch-all code
+    wrong_mcc_rate: float = 0.05  # merchants filed under another industry's code
+    generic_mccs: tuple[str, ...] = ("5999", "7399")
+    popularity: float = 0.7  # a merchant's share of rows falls off as rank ** -popularity
     processor_prefixes: tuple[str, ...] = ("", "", "", "SQ *", "SP * ", "PAYPAL *", "TST* ", "PY *")
     cities: tuple[str, ...] = (
         "SAN FRANCISCO CA",
@@ -637,39 +769,88 @@ class MerchantsSpec:
     vowel_drop_rate: float = 0.3  # processors often abbreviate
     store_number_rate: float = 0.5
     city_rate: float = 0.4
-    truncation_rate: float = 0.35
+    truncation_rate: float = 0.3
     statement_width: int = 22  # many networks truncate the merchant name field
     label_noise: float = 0.02
     leak: LabelCode | None = None
 
     def planted(self) -> list[str]:
         """The traps, in words."""
-        shares = [share for share, _ in self.categories.values()]
+        shares = [industry.share for industry in self.categories.values()]
         return [
             *([self.leak.describe()] if self.leak else []),
             f"about {self.label_noise:.0%} of labels replaced by a random category",
             f"classes from {min(shares):.0%} to {max(shares):.0%} of the rows",
+            f"about {self.plain_name_rate:.0%} of merchants named without an industry word",
+            f"about {self.generic_mcc_rate + self.wrong_mcc_rate:.0%} of merchants filed under "
+            "a catch-all or another industry's MCC",
         ]
 
 
 MERCHANTS = MerchantsSpec()
 
 
+@dataclass(frozen=True)
+class Merchant:
+    name: str
+    category: str
+    mcc: str
+
+
+def _merchants(rng: np.random.Generator, spec: MerchantsSpec) -> list[Merchant]:
+    """spec.n_merchants fictitious merchants, split across industries by their shares."""
+    merchants: list[Merchant] = []
+    names: set[str] = set()
+    for category, industry in spec.categories.items():
+        others = [mcc for c, i in spec.categories.items() if c != category for mcc in i.mccs]
+        while sum(m.category == category for m in merchants) < round(
+            spec.n_merchants * industry.share
+        ):
+            brand = " ".join(rng.choice(spec.brand_words, int(rng.integers(1, 3)), replace=False))
+            plain = rng.random() < spec.plain_name_rate
+            name = brand + str(
+                rng.choice(spec.plain_suffixes) if plain else " " + rng.choice(industry.words)
+            )
+            filing = rng.random()
+            if filing < spec.generic_mcc_rate:
+                mcc = rng.choice(spec.generic_mccs)
+            elif filing < spec.generic_mcc_rate + spec.wrong_mcc_rate:
+                mcc = rng.choice(others)
+            else:
+                mcc = rng.choice(industry.mccs)
+            if name not in names:
+                names.add(name)
+                merchants.append(Merchant(name, category, str(mcc)))
+    return merchants
+
+
 def make_merchant_descriptors(
     rng: np.random.Generator, spec: MerchantsSpec = MERCHANTS
 ) -> Generated:
-    """Card-statement descriptors with an industry category.
+    """Card-statement descriptors with their merchant's category code and industry.
 
-    Planted signal: name stems per category survive prefixes, store numbers,
-    city suffixes and truncation. Planted traps: class imbalance, wrong labels
-    (spec.label_noise), and near-duplicates that leak across a random split.
+    Planted signal: industry words in the name (shared by many merchants, so
+    they carry to merchants never seen) survive prefixes, store numbers, city
+    suffixes and truncation; the MCC agrees with the industry for most
+    merchants. Planted traps: class imbalance, merchants whose name says
+    nothing, MCCs that are catch-alls or wrong, wrong labels
+    (spec.label_noise), and the same merchant recurring with small variations,
+    which leaks across a random split.
     """
+    merchants = _merchants(rng, spec)
+    by_category = {
+        category: [i for i, m in enumerate(merchants) if m.category == category]
+        for category in spec.categories
+    }
     categories = list(spec.categories)
-    shares = [share for share, _ in spec.categories.values()]
+    shares = [industry.share for industry in spec.categories.values()]
     labels = rng.choice(categories, size=spec.n_rows, p=shares)
-    rows = []
+    rows, who = [], []
     for category in labels:
-        name = str(rng.choice(spec.categories[category][1]))
+        candidates = by_category[category]
+        weights = 1 / np.arange(1, len(candidates) + 1) ** spec.popularity
+        merchant = candidates[rng.choice(len(candidates), p=weights / weights.sum())]
+        name = merchants[merchant].name
         if rng.random() < spec.vowel_drop_rate:
             name = name[0] + "".join(ch for ch in name[1:] if ch not in "AEIOU")
         descriptor = str(rng.choice(spec.processor_prefixes)) + name
@@ -680,13 +861,16 @@ def make_merchant_descriptors(
         if rng.random() < spec.truncation_rate:
             descriptor = descriptor[: spec.statement_width]
         rows.append(descriptor.strip())
+        who.append(merchant)
     true_labels = labels.copy()
     noisy = rng.random(spec.n_rows) < spec.label_noise
     labels[noisy] = rng.choice(categories, size=noisy.sum())
-    df = pd.DataFrame({"descriptor": rows, "category": labels})
+    df = pd.DataFrame(
+        {"descriptor": rows, "mcc": [merchants[i].mcc for i in who], "category": labels}
+    )
     if spec.leak:
-        df.insert(1, spec.leak.column, spec.leak.values(labels, categories, rng))
-    return Generated(df, true_labels)
+        df.insert(2, spec.leak.column, spec.leak.values(labels, categories, rng))
+    return Generated(df, true_labels, groups=np.array(who))
 
 
 # -- user activity ------------------------------------------------------------------

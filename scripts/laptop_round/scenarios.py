@@ -40,6 +40,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.svm import LinearSVC
 
 CSV_FORMAT = {"index": False, "float_format": "%.2f", "lineterminator": "\n"}
 
@@ -55,7 +56,7 @@ class Scenario:
     holdout_is: str  # which rows the holdout holds, for the round's README
     draw_spec: Callable[[np.random.Generator], Any]
     generate: Callable[[np.random.Generator, Any], Generated]
-    in_holdout: Callable[[pd.DataFrame, Any, np.random.Generator], np.ndarray]
+    in_holdout: Callable[[Generated, Any, np.random.Generator], np.ndarray]
     reference: Callable[[pd.DataFrame, pd.DataFrame, Any], np.ndarray]
     reference_summary: str
 
@@ -112,7 +113,7 @@ def build(scenario: Scenario, seed: int) -> Round:
     spec = scenario.draw_spec(spec_rng)
     generated = scenario.generate(data_rng, spec)
     rows, oracle = generated.rows.reset_index(drop=True), generated.oracle
-    holdout = scenario.in_holdout(rows, spec, split_rng)
+    holdout = scenario.in_holdout(generated, spec, split_rng)
     train = rows[~holdout].reset_index(drop=True)
     test = rows[holdout].reset_index(drop=True)
     first = ~test[scenario.id_column].duplicated().to_numpy()  # replayed rows share an id
@@ -218,11 +219,11 @@ def draw_transactions(rng: np.random.Generator) -> TransactionsSpec:
 
 
 def transactions_holdout(
-    rows: pd.DataFrame, spec: TransactionsSpec, rng: np.random.Generator
+    generated: Generated, spec: TransactionsSpec, rng: np.random.Generator
 ) -> np.ndarray:
     """The last late_days: later than all the training data, and where the shift is."""
     late = pd.Timestamp(spec.start) + pd.Timedelta(days=spec.days - spec.late_days)
-    return (pd.to_datetime(rows["timestamp"]) >= late).to_numpy()
+    return (pd.to_datetime(generated.rows["timestamp"]) >= late).to_numpy()
 
 
 def _payments_in_last_hour(payments: pd.DataFrame) -> np.ndarray:
@@ -343,11 +344,11 @@ def draw_user_activity(rng: np.random.Generator) -> UserActivitySpec:
 
 
 def user_activity_holdout(
-    rows: pd.DataFrame, spec: UserActivitySpec, rng: np.random.Generator
+    generated: Generated, spec: UserActivitySpec, rng: np.random.Generator
 ) -> np.ndarray:
     """The users who signed up in the last late_days: the newest cohort."""
     late = pd.Timestamp(spec.signup_start) + pd.Timedelta(days=spec.signup_days - spec.late_days)
-    return (pd.to_datetime(rows["signup_date"]) >= late).to_numpy()
+    return (pd.to_datetime(generated.rows["signup_date"]) >= late).to_numpy()
 
 
 USAGE_COLUMNS = [
@@ -406,15 +407,21 @@ CHURN = Scenario(
 
 # -- merchants ------------------------------------------------------------------------
 MERCHANT_LEAKS = ("review_queue", "assigned_team", "ops_tag")
-HOLDOUT_SHARE = 0.25
+NEW_MERCHANTS = 0.2  # share of merchants whose every descriptor is in the holdout
+KNOWN_MERCHANT_ROWS = 0.1  # and this share of the other merchants' descriptors
 
 
 def draw_merchants(rng: np.random.Generator) -> MerchantsSpec:
-    shares = _shares(rng, {c: share for c, (share, _) in MERCHANTS.categories.items()}, spread=20)
+    shares = _shares(rng, {c: i.share for c, i in MERCHANTS.categories.items()}, spread=20)
     return replace(
         MERCHANTS,
-        n_rows=int(rng.integers(3_000, 6_001)),
-        categories={c: (shares[c], names) for c, (_, names) in MERCHANTS.categories.items()},
+        n_rows=int(rng.integers(4_000, 8_001)),
+        n_merchants=int(rng.integers(400, 1_001)),
+        categories={c: replace(i, share=shares[c]) for c, i in MERCHANTS.categories.items()},
+        plain_name_rate=_uniform(rng, 0.1, 0.25),
+        generic_mcc_rate=_uniform(rng, 0.05, 0.15),
+        wrong_mcc_rate=_uniform(rng, 0.02, 0.08),
+        popularity=_uniform(rng, 0.6, 1.0),
         vowel_drop_rate=_uniform(rng, 0.2, 0.4),
         store_number_rate=_uniform(rng, 0.3, 0.6),
         city_rate=_uniform(rng, 0.3, 0.5),
@@ -429,43 +436,63 @@ def generate_merchants(rng: np.random.Generator, spec: MerchantsSpec) -> Generat
     generated = make_merchant_descriptors(rng, spec)
     rows = generated.rows
     rows.insert(0, "descriptor_id", [f"d{i:05d}" for i in range(1, len(rows) + 1)])
-    return Generated(rows, generated.oracle)
+    return replace(generated, rows=rows)
 
 
 def merchants_holdout(
-    rows: pd.DataFrame, spec: MerchantsSpec, rng: np.random.Generator
+    generated: Generated, spec: MerchantsSpec, rng: np.random.Generator
 ) -> np.ndarray:
-    return rng.random(len(rows)) < HOLDOUT_SHARE
+    """Every descriptor of some merchants, never seen in training, and a few of the rest."""
+    merchants = np.unique(generated.groups)
+    new = rng.choice(merchants, round(NEW_MERCHANTS * len(merchants)), replace=False)
+    return np.isin(generated.groups, new) | (
+        rng.random(len(generated.groups)) < KNOWN_MERCHANT_ROWS
+    )
 
 
 def merchants_reference(
     train: pd.DataFrame, holdout: pd.DataFrame, spec: MerchantsSpec
 ) -> np.ndarray:
-    """Logistic regression on character 2- to 4-grams of the lower-cased descriptor."""
+    """A linear SVM on character 2- to 4-grams of the lower-cased descriptor and the
+    merchant category code."""
     model = make_pipeline(
-        TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True),
-        LogisticRegression(C=10, solver="saga", max_iter=2_000),
+        make_column_transformer(
+            (
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True
+                ),
+                "descriptor",
+            ),
+            (OneHotEncoder(handle_unknown="ignore"), ["mcc"]),
+        ),
+        LinearSVC(random_state=0),
     )
-    model.fit(train["descriptor"].str.lower(), train["category"])
-    return model.predict(holdout["descriptor"].str.lower())
+    columns = ["descriptor", "mcc"]
+    model.fit(train[columns].assign(descriptor=train["descriptor"].str.lower()), train["category"])
+    return model.predict(holdout[columns].assign(descriptor=holdout["descriptor"].str.lower()))
 
 
 MERCHANT_CATEGORIES = Scenario(
     name="merchants",
     title="Merchant descriptors to industry categories",
     prompt=(
-        "Here are merchant descriptors as they appear on card statements. Classify them "
-        "into industry categories using a simple neural network."
+        "Here are merchant descriptors as they appear on card statements, with each "
+        "merchant's category code. Classify them into industry categories using a simple "
+        "neural network."
     ),
     id_column="descriptor_id",
     label="category",
     binary=False,
-    holdout_is="a quarter of the descriptors, drawn at random",
+    holdout_is=(
+        "every descriptor of merchants that train.csv never shows, and some of merchants it does"
+    ),
     draw_spec=draw_merchants,
     generate=generate_merchants,
     in_holdout=merchants_holdout,
     reference=merchants_reference,
-    reference_summary="logistic regression on character 2- to 4-grams of the descriptor",
+    reference_summary=(
+        "a linear SVM on character 2- to 4-grams of the descriptor and the category code"
+    ),
 )
 
 SCENARIOS = {s.name: s for s in (FRAUD, MERCHANT_CATEGORIES, CHURN)}
