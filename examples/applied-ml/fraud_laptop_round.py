@@ -462,7 +462,7 @@ so_far, final = comparison["labels in so far"], comparison["final labels"]
 assert so_far["PR-AUC"] < final["PR-AUC"]
 assert so_far["precision at the threshold"] < final["precision at the threshold"]
 assert abs(so_far["recall at the threshold"] - final["recall at the threshold"]) < 0.1
-comparison.round(3)
+comparison.apply(lambda column: [f"{column.iloc[0]:.0f}", *(f"{v:.3f}" for v in column[1:])])
 
 # %% [markdown]
 # The unreported frauds count as false positives wherever the model flags

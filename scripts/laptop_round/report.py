@@ -71,8 +71,10 @@ def read_rubric(path: Path | None = None) -> list[dict[str, Any]] | str:
     return criteria
 
 
-def _lines(text: str, indent: str = "  ") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+def _lines(text: str, indent: str = "  ", hanging: int = 2) -> list[str]:
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hanging
+    )
 
 
 def _planted(round_: Round) -> list[str]:
@@ -108,13 +110,16 @@ def format_report(grade: Grade) -> str:
         ),
     ]
     lines = [
-        f"Laptop round: {scenario.title.lower()} (seed {round_.seed}), graded on "
-        f"{len(round_.labels):,} holdout ids.",
+        *_lines(
+            f"Laptop round: {scenario.title.lower()} (seed {round_.seed}), graded on "
+            f"{len(round_.labels):,} holdout ids.",
+            indent="",
+        ),
         "",
         f"{scenario.metric}",
     ]
     for name, value, note in rows:
-        lines += _lines(f"{name:<10} {value:.3f}   {note}")
+        lines += _lines(f"{name:<10} {value:.3f}   {note}", hanging=19)
     verdict = "PASS" if grade.passed else "NOT YET"
     lines += [
         "",
