@@ -2,10 +2,11 @@
 
     python scripts/bench.py [--runs N]
 
-Times a clean build and a prose edit during `mkdocs serve`, builds the site,
-then measures Python in Chromium (start-up with and without the snapshot,
-Check), the time an explorer's slider step costs, and runs Lighthouse on one
-page of every kind. Prints one table and
+Times a clean build and a prose edit during `mkdocs serve`, the laptop-round
+kit's `new` and `grade` per scenario, builds the site, then measures Python in
+Chromium (start-up with and without the snapshot, Check), the time an
+explorer's slider step costs, and runs Lighthouse on one page of every kind.
+Prints one table and
 writes it to docs/about/_benchmarks.md, which the About page includes: the
 published figures are always the last measured ones, never typed by hand.
 """
@@ -24,11 +25,13 @@ from pathlib import Path
 import bench_build
 import bench_explorers
 import bench_pages
+import bench_rounds
 import bench_runtime
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / ".cache" / "bench-site"
 TABLE = ROOT / "docs" / "about" / "_benchmarks.md"
+ROUND_RUNS = 3  # rounds per scenario: each is two fresh processes and a model fit
 
 
 def median_and_range(values: list[float], unit: str, scale: float = 1) -> tuple[str, str]:
@@ -67,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
             *median_and_range(bench_build.prose_edits(args.runs), "s"),
         )
     )
+    for scenario, commands in bench_rounds.time_rounds(ROUND_RUNS).items():
+        for command, seconds in commands.items():
+            rows.append((f"Laptop round `{command}`, {scenario}", *median_and_range(seconds, "s")))
     build_site()
     prose_bytes, python_urls, runtime = bench_runtime.in_the_browser(SITE, args.runs)
     rows.append(("Home page: bytes before interaction", f"{prose_bytes / 1024:.0f} KiB", ""))
@@ -113,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     machine = f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}"
     lines = [
         f"Measured on {today} ({machine}), headless Chromium, the site served on localhost "
-        f"and gzipped as a static host sends it; each figure is the median of {args.runs} runs.",
+        f"and gzipped as a static host sends it; each figure is the median of {args.runs} runs "
+        f"({ROUND_RUNS} for the laptop round, one seed each).",
         "",
         "| measurement | median | min-max |",
         "|---|---|---|",
