@@ -268,6 +268,18 @@ class Trial:
             return f"raises {type(exc).__name__}"
         return f"returns {value!r}" if show_value else "accepted"
 
+    @staticmethod
+    def outcome(action: Callable[[], object]) -> object:
+        """What ``action()`` returns, or ``raises X`` when it raises X.
+
+        Unlike ``raises``, a returned value stays a value, for ``close_to`` or a
+        comparison inside a larger expectation.
+        """
+        try:
+            return action()
+        except Exception as exc:
+            return f"raises {type(exc).__name__}"
+
     def budget(self, seconds: float) -> None:
         """Give the rest of this check a time budget, enforced by ``on_time``."""
         self._budget_started = _cpu_time()
