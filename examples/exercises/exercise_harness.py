@@ -232,6 +232,21 @@ def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
 budget_clock: Callable[[], float] = time.process_time
 
 
+class FakeClock:
+    """A clock checks move by hand: call it for the time, set ``now`` to move it.
+
+    ``reads`` counts the calls, for contracts that read the clock once per call.
+    """
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return self.now
+
+
 class Trial:
     """What a check body works with: the reader's names, the expectation, the result."""
 

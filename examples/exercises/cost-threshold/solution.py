@@ -1,4 +1,4 @@
-"""The cost-minimising decision threshold, in one sorted sweep: O(n log n), costs compared exactly."""
+"""The cost-minimising threshold, in one sorted sweep: O(n log n), with costs compared exactly."""
 
 import math
 from fractions import Fraction

@@ -6,21 +6,11 @@ import random
 import weakref
 from collections import OrderedDict
 
-from exercise_harness import Checks, Trial
+from exercise_harness import Checks, FakeClock, Trial
 
 checks = Checks()
 
 CHARGE = {"amount": 1000, "currency": "usd"}
-
-
-class FakeClock:
-    """A clock the checks move by hand: call it for the time, set `.now` to move it."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Response(dict):
@@ -381,23 +371,13 @@ def clock_backwards(t: Trial) -> None:
     t.got({"b reused at t=70": reused, "len at 109": at_109, "len at 110": len(idem)})
 
 
-class CountingClock(FakeClock):
-    """A fake clock that also counts how often it is read."""
-
-    reads = 0
-
-    def __call__(self) -> float:
-        self.reads += 1
-        return self.now
-
-
 @checks.hidden(
     "the clock is read once per call",
     fed="handle('k1') (runs the handler), handle('k1') again (a replay), then len()",
 )
 def one_clock_read(t: Trial) -> None:
     t.expect(3)
-    clock = CountingClock()
+    clock = FakeClock()
     handler, idem = Handler(), store(t, 60, clock)
     idem.handle("k1", CHARGE, handler)
     idem.handle("k1", CHARGE, handler)

@@ -4,19 +4,9 @@ import random
 from bisect import bisect_right
 from collections import deque
 
-from exercise_harness import Checks, Trial
+from exercise_harness import Checks, FakeClock, Trial
 
 checks = Checks()
-
-
-class FakeClock:
-    """A clock the checks move by hand: call it for the time, set `.now` to move it."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def limiter(t: Trial, limit: object, window: object, clock: FakeClock) -> object:
@@ -130,23 +120,13 @@ def clock_far_backwards(t: Trial) -> None:
     t.got(calls_at(t, 1, 10, [(100, "a"), (85, "a"), (109, "a"), (110, "a")]))
 
 
-class CountingClock(FakeClock):
-    """A fake clock that also counts how often it is read."""
-
-    reads = 0
-
-    def __call__(self) -> float:
-        self.reads += 1
-        return self.now
-
-
 @checks.hidden(
     "the clock is read once per call",
     fed="limit=1, window=1.0; allow('a') three times at t=0",
 )
 def one_clock_read(t: Trial) -> None:
     t.expect(3)
-    clock = CountingClock()
+    clock = FakeClock()
     box = limiter(t, 1, 1.0, clock)
     for _ in range(3):
         box.allow("a")

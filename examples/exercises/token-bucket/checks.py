@@ -2,19 +2,9 @@
 
 import random
 
-from exercise_harness import Checks, Trial
+from exercise_harness import Checks, FakeClock, Trial
 
 checks = Checks()
-
-
-class FakeClock:
-    """A clock the checks move by hand: call it for the time, set `.now` to move it."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def limiter(t: Trial, capacity: float, refill_rate: float, clock: FakeClock) -> object:
@@ -141,23 +131,13 @@ def clock_back_and_forth(t: Trial) -> None:
     )
 
 
-class CountingClock(FakeClock):
-    """A fake clock that also counts how often it is read."""
-
-    reads = 0
-
-    def __call__(self) -> float:
-        self.reads += 1
-        return self.now
-
-
 @checks.hidden(
     "the clock is read once per call",
     fed="capacity=2, refill_rate=1.0; allow('a') three times at t=0",
 )
 def one_clock_read(t: Trial) -> None:
     t.expect(3)
-    clock = CountingClock()
+    clock = FakeClock()
     bucket = limiter(t, 2, 1.0, clock)
     for _ in range(3):
         bucket.allow("a")
