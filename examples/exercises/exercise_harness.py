@@ -15,7 +15,9 @@ exercise's ``checks.py``::
         t.got(t.raises(lambda: t.code("RunningMedian")().median()))
 
 A check declares what it feeds in (``fed``), says what it expects, then records
-what the reader's code gave. It passes when the two are equal.
+what the reader's code gave. It passes when the two are equal. A check on a large
+input gives the reader's code a time budget with ``t.budget_from(baseline,
+times)`` and calls ``t.on_time(progress)`` as it goes.
 """
 
 from __future__ import annotations
