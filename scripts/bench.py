@@ -23,10 +23,12 @@ import sys
 from pathlib import Path
 
 import bench_build
+import bench_checks
 import bench_explorers
 import bench_pages
 import bench_rounds
 import bench_runtime
+import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / ".cache" / "bench-site"
@@ -106,6 +108,15 @@ def main(argv: list[str] | None = None) -> int:
                 f"max {worst:.1f} ms",
             )
         )
+    checks = bench_checks.measure(grading.slugs(), args.runs, bench_checks.NAIVE_SCALE)
+    rows.append(
+        (
+            f"Check, warm, each of {len(checks)} exercises (Pyodide in Node, CPU time)",
+            *median_and_range([timing.check_cpu for timing in checks], "ms", 1000),
+        )
+    )
+    ratios = [budget.ratio for timing in checks for budget in timing.budgets]
+    rows.append(("Time budget / reference's time, large checks", *median_and_range(ratios, "x")))
     for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
@@ -114,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     width = max(len(name) for name, _, _ in rows)
     for name, median, spread in rows:
         print(f"{name:<{width}}  {median:>22}  {spread}")
+    print("\nEvery exercise's Check (scripts/bench_checks.py):")
+    print("\n".join(bench_checks.table(checks, bench_checks.NAIVE_SCALE)))
 
     today = datetime.date.today().isoformat()
     machine = f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}"

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from pathlib import Path
 
+import grading_summary
 import pytest
 from local_site import serve
 from support import build_site
@@ -23,3 +24,7 @@ def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site on an ephemeral localhost port."""
     with serve(built_site) as url:
         yield url
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    grading_summary.write(terminalreporter)
