@@ -192,18 +192,6 @@ def _short_repr(value: object) -> str:
     return text
 
 
-def prefix_sizes(total: int, start: int = 1_000, until: int = 50_000) -> list[int]:
-    """``start``, then each half as large again up to about ``until``, then ``total``.
-
-    Run a large check on growing prefixes: a quadratic solution runs out of its
-    budget on a prefix, long before it could hang on the whole input.
-    """
-    sizes = [start]
-    while sizes[-1] < until:
-        sizes.append(sizes[-1] * 3 // 2)
-    return [*sizes, total]
-
-
 def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
     """``got``, with each number within ``tol`` of its counterpart in ``expected`` replaced by it.
 
