@@ -1,0 +1,81 @@
+"""Integration kits: a small codebase that calls the sandbox API, graded part by part.
+
+A task lives in ``examples/rounds/integration/<task>/``: ``task.toml`` (title,
+scenario, seed, parts), ``kit/`` (what the reader starts from, on top of
+``common/kit``), ``reference/`` (the files a reference solution replaces) and
+``hidden/`` (one test module per part, run against the guide's own sandbox).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+import sandbox
+
+from . import testrun
+from .kits import ROUNDS, KitError, Task, copy_files, find_task, prepare_folder
+from .report import Grade, part_from
+
+KIND = "integration"
+COMMON = ROUNDS / KIND / "common"
+SANDBOX = Path(sandbox.__file__).parent
+# Grading imports the guide's sandbox, whatever the reader's folder holds.
+KEEP = frozenset({"sandbox"})
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task", help="which task (default: the first one)")
+    parser.add_argument(
+        "--reference", action="store_true", help="write the reference solution instead"
+    )
+
+
+def new(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Make a kit in ``folder``; returns what round.json records about it."""
+    task = find_task(KIND, args.task)
+    create(task, folder, reference=args.reference)
+    return {"task": task.name, "title": task.title, "reference": args.reference}
+
+
+def create(task: Task, folder: Path, *, reference: bool = False) -> None:
+    prepare_folder(folder)
+    layers = [COMMON / "kit", task.folder / "kit"]
+    if reference:
+        layers += [COMMON / "reference", task.folder / "reference"]
+    for layer in layers:
+        copy_files(layer, folder)
+    copy_files(SANDBOX, folder / "sandbox")
+    (folder / "sandbox" / "API.md").replace(folder / "API.md")
+    settings = {"scenario": task.meta["scenario"], "seed": task.meta["seed"]}
+    (folder / "sandbox" / "settings.json").write_text(json.dumps(settings) + "\n")
+    scenario = sandbox.scenarios.SCENARIOS[settings["scenario"]](settings["seed"])
+    for name, text in scenario.files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def grade(folder: Path, info: dict[str, Any]) -> Grade:
+    """Run each part's hidden tests against the reader's code, each part on fresh imports."""
+    task = find_task(KIND, _task_name(info))
+    parts = []
+    for part in task.meta["parts"]:
+        with testrun.importing_from(task.folder / "hidden", folder, keep=KEEP):
+            suite = testrun.load_modules([Path(part["tests"]).stem])
+            outcomes = testrun.run(suite, folder)
+        parts.append(part_from(part["title"], outcomes))
+    return Grade(parts)
+
+
+def run_visible_tests(folder: Path) -> list[testrun.Outcome]:
+    """The kit's own tests (``tests/``), as ``python -m unittest`` would run them."""
+    with testrun.importing_from(folder, keep=KEEP):
+        return testrun.run(testrun.discover(folder), folder)
+
+
+def _task_name(info: dict[str, Any]) -> str:
+    name = info.get("task")
+    if not isinstance(name, str):
+        raise KitError("round.json names no task; make the kit again with `rounds.py new`")
+    return name
