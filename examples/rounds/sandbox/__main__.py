@@ -21,9 +21,11 @@ def main() -> None:
     except OSError as error:
         parser.exit(2, f"cannot listen on 127.0.0.1:{args.port}: {error.strerror}; try --port\n")
     url = f"http://127.0.0.1:{server.server_address[1]}"
-    print(f"The {scenario.name} sandbox (seed {scenario.seed}) is serving on {url}. Try:")
+    print(
+        f"The {scenario.name} sandbox (seed {scenario.seed}) is serving on {url}. Try:", flush=True
+    )
     print(f"  curl -H 'Authorization: Bearer sk_test_kit' '{url}{TRY[scenario.name]}'")
-    print("Ctrl-C stops it.")
+    print("Ctrl-C stops it.", flush=True)
     with server:
         try:
             server.serve_forever()

@@ -47,7 +47,8 @@ def make_server(sandbox: Sandbox, port: int = 0) -> http.server.ThreadingHTTPSer
 def serve(sandbox: Sandbox, port: int = 0) -> Iterator[str]:
     """Serve ``sandbox`` in a background thread; yields its base URL, stops on exit."""
     server = make_server(sandbox, port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: stopping waits for at most one poll.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -13,7 +13,7 @@ from payout_answers import (
 from reconcile import reconcile_payout
 from sandbox import Faults, RateLimit, scenarios
 
-ALWAYS_FAILING = Faults(transient_rate=1.0, max_transient=1_000)
+ALWAYS_FAILING = Faults(transient_rate=1.0, max_transient=10**9)
 
 
 def statuses(transport):
