@@ -33,6 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def part_titles(task: Task) -> list[str]:
+    return [part["title"] for part in task.meta["parts"]]
+
+
 def new(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
     """Make a kit in ``folder``; returns what round.json records about it."""
     task = find_task(KIND, args.task)

@@ -35,12 +35,12 @@ class Task:
 
 
 def tasks(kind: str, root: Path = ROUNDS) -> dict[str, Task]:
-    """Every task of a kind, by name: the folders of ``root/kind`` with a task.toml."""
-    found = {}
-    for toml in sorted((root / kind).glob("*/task.toml")):
-        meta = tomllib.loads(toml.read_text(encoding="utf-8"))
-        found[toml.parent.name] = Task(kind, toml.parent.name, toml.parent, meta)
-    return found
+    """Every task of a kind, by name, in their task.toml's ``order``."""
+    found = [
+        Task(kind, toml.parent.name, toml.parent, tomllib.loads(toml.read_text(encoding="utf-8")))
+        for toml in (root / kind).glob("*/task.toml")
+    ]
+    return {task.name: task for task in sorted(found, key=lambda task: task.meta["order"])}
 
 
 def find_task(kind: str, name: str | None, root: Path = ROUNDS) -> Task:

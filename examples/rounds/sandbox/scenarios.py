@@ -21,7 +21,6 @@ from .clock import EPOCH
 from .store import PREFIXES, JsonObject, Store
 
 DAY = 86_400
-ID_ALPHABET = string.ascii_letters + string.digits
 # What a scenario's damaged balance transactions get wrong (see Account.damage).
 DAMAGE = ("net is missing", "amount is a string", "currency is missing", "net is not amount - fee")
 # Smallest currency unit per unit of the currency: jpy is a zero-decimal currency.
@@ -44,7 +43,7 @@ class Account:
         self.rng = random.Random(seed)
 
     def new_id(self, collection: str) -> str:
-        return PREFIXES[collection] + "".join(self.rng.choices(ID_ALPHABET, k=14))
+        return f"{PREFIXES[collection]}{self.rng.getrandbits(64):016x}"
 
     def charge(
         self,
