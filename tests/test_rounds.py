@@ -60,6 +60,25 @@ def test_a_fresh_integration_kit_fails_every_part(made, name: str) -> None:
         assert part.failure, part.title  # names the first failing test and what happened
 
 
+def test_an_error_names_the_line_of_the_readers_code(made) -> None:
+    malformed = grade_folder(made("integration", "payout-reconciliation")).parts[2]
+    assert "KeyError: 'net'\n(raised at reconcile.py:" in malformed.failure
+
+
+def test_the_first_failure_reported_is_the_first_written(tmp_path: Path) -> None:
+    (tmp_path / "test_order.py").write_text(
+        "import unittest\n\n\nclass Order(unittest.TestCase):\n"
+        "    def test_b_written_first(self):\n        self.fail('first')\n\n"
+        "    def test_a_written_second(self):\n        self.fail('second')\n"
+    )
+    with testrun.importing_from(tmp_path):
+        outcomes = testrun.run(testrun.load_modules(["test_order"]), tmp_path)
+    assert [outcome.detail for outcome in outcomes] == [
+        "AssertionError: first",
+        "AssertionError: second",
+    ]
+
+
 @pytest.mark.parametrize("name", BUGSQUASH)
 def test_a_fresh_bugsquash_kit_passes_only_no_regressions(made, name: str) -> None:
     grade = grade_folder(made("bugsquash", name))

@@ -113,6 +113,12 @@ def test_pages_follow_the_cursor_newest_first(connect) -> None:
     assert len(api.get("/v1/payouts").json()["data"]) == 10  # the default limit
 
 
+def test_has_more_is_false_on_an_exactly_full_page(connect) -> None:
+    full, one_more = connect(payouts(10).store), connect(payouts(11).store)
+    assert full.get("/v1/payouts").json()["has_more"] is False
+    assert one_more.get("/v1/payouts").json()["has_more"] is True
+
+
 def test_ending_before_returns_the_newer_page(connect) -> None:
     account = payouts(30)
     ids = [p["id"] for p in account.store.listing("payouts")]
