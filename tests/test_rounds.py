@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,16 @@ KINDS = {"integration": integration, "bugsquash": bugsquash}
 KITS = [(kind, name) for kind in KINDS for name in kits.tasks(kind)]
 INTEGRATION = [name for kind, name in KITS if kind == "integration"]
 BUGSQUASH = [name for kind, name in KITS if kind == "bugsquash"]
+# Plausible mistakes (an integration reference with one bug, a wrong fix of a bug
+# squash) that each kit's hidden tests must reject.
+MUTANTS = [
+    pytest.param(kind, name, mutant, id=f"{name}:{number}")
+    for kind, name in KITS
+    for number, mutant in enumerate(
+        tomllib.loads((kits.find_task(kind, name).folder / "mutants.toml").read_text())["mutants"],
+        1,
+    )
+]
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +104,27 @@ def test_the_reference_passes_every_part(made, kind: str, name: str) -> None:
     assert grade.render().splitlines()[-1 if kind == "integration" else -2] == (
         f"{len(grade.parts)} of {len(grade.parts)} parts pass"
     )
+
+
+@pytest.mark.parametrize(("kind", "name", "mutant"), MUTANTS)
+def test_a_plausible_mistake_fails_its_part(made, kind, name, mutant, tmp_path) -> None:
+    kit = copy_of(made(kind, name, reference=kind == "integration"), tmp_path)
+    code = kit / mutant["file"]
+    assert code.read_text().count(mutant["find"]) == 1, mutant["find"]
+    code.write_text(code.read_text().replace(mutant["find"], mutant["replace"]))
+    grade = grade_folder(kit)
+    assert not grade.parts[mutant["part"] - 1].passed, mutant["mistake"]
+
+
+def test_every_kit_has_mutants_for_its_parts() -> None:
+    for kind, name in KITS:
+        task = kits.find_task(kind, name)
+        mutants = tomllib.loads((task.folder / "mutants.toml").read_text())["mutants"]
+        graded = {mutant["part"] for mutant in mutants}
+        wanted = (
+            set(range(1, len(KINDS[kind].part_titles(task)) + 1)) if kind == "integration" else {2}
+        )
+        assert graded == wanted, name
 
 
 # -- Bug squash: the test must come with the fix --------------------------------------------
