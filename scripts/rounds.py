@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             info = KINDS[args.kind].new(args.folder, args)
             write_round(args.folder, args.kind, info)
             print(f"Made the {info['title']} kit in {args.folder}: start with its README.md.")
-            print(f"Grade it with: python {Path(__file__).name} grade {args.folder}")
+            print(f"Grade it with: python {os.path.relpath(__file__)} grade {args.folder}")
             return 0
         info = read_round(args.folder)
         if info["kind"] not in KINDS:

@@ -21,8 +21,8 @@ import unittest
 from pathlib import Path
 from typing import Any
 
-from . import testrun
-from .kits import IGNORED, KitError, Task, copy_files, find_task, prepare_folder
+from . import kits, testrun
+from .kits import IGNORED, Task, copy_files, prepare_folder
 from .report import Grade, PartResult, part_from
 
 KIND = "bugsquash"
@@ -42,12 +42,7 @@ COMPLETE = "Complete: reproduced by a test, fixed, and nothing else broke."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--task", help="which task (default: the first one)")
-    parser.add_argument(
-        "--reference",
-        action="store_true",
-        help="write the reference fix and its regression test instead",
-    )
+    kits.add_task_arguments(parser, "write the reference fix and its regression test instead")
 
 
 def part_titles(task: Task) -> list[str]:
@@ -55,10 +50,7 @@ def part_titles(task: Task) -> list[str]:
 
 
 def new(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """Make a kit in ``folder``; returns what round.json records about it."""
-    task = find_task(KIND, args.task)
-    create(task, folder, reference=args.reference)
-    return {"task": task.name, "title": task.title, "reference": args.reference}
+    return kits.new_kit(KIND, create, folder, args)
 
 
 def create(task: Task, folder: Path, *, reference: bool = False) -> None:
@@ -69,10 +61,7 @@ def create(task: Task, folder: Path, *, reference: bool = False) -> None:
 
 
 def grade(folder: Path, info: dict[str, Any]) -> Grade:
-    name = info.get("task")
-    if not isinstance(name, str):
-        raise KitError("round.json names no task; make the kit again with `rounds.py new`")
-    task = find_task(KIND, name)
+    task = kits.task_of(KIND, info)
     original = task.folder / "kit"
 
     with testrun.importing_from(original):

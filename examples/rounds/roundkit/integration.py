@@ -15,8 +15,8 @@ from typing import Any
 
 import sandbox
 
-from . import testrun
-from .kits import ROUNDS, KitError, Task, copy_files, find_task, prepare_folder
+from . import kits, testrun
+from .kits import ROUNDS, Task, copy_files, prepare_folder
 from .report import Grade, part_from
 
 KIND = "integration"
@@ -27,10 +27,7 @@ KEEP = frozenset({"sandbox"})
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--task", help="which task (default: the first one)")
-    parser.add_argument(
-        "--reference", action="store_true", help="write the reference solution instead"
-    )
+    kits.add_task_arguments(parser, "write the reference solution instead")
 
 
 def part_titles(task: Task) -> list[str]:
@@ -38,10 +35,7 @@ def part_titles(task: Task) -> list[str]:
 
 
 def new(folder: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """Make a kit in ``folder``; returns what round.json records about it."""
-    task = find_task(KIND, args.task)
-    create(task, folder, reference=args.reference)
-    return {"task": task.name, "title": task.title, "reference": args.reference}
+    return kits.new_kit(KIND, create, folder, args)
 
 
 def create(task: Task, folder: Path, *, reference: bool = False) -> None:
@@ -62,7 +56,7 @@ def create(task: Task, folder: Path, *, reference: bool = False) -> None:
 
 def grade(folder: Path, info: dict[str, Any]) -> Grade:
     """Run each part's hidden tests against the reader's code, each part on fresh imports."""
-    task = find_task(KIND, _task_name(info))
+    task = kits.task_of(KIND, info)
     parts = []
     for part in task.meta["parts"]:
         with testrun.importing_from(task.folder / "hidden", folder, keep=KEEP):
@@ -76,10 +70,3 @@ def run_visible_tests(folder: Path) -> list[testrun.Outcome]:
     """The kit's own tests (``tests/``), as ``python -m unittest`` would run them."""
     with testrun.importing_from(folder, keep=KEEP):
         return testrun.run(testrun.discover(folder), folder)
-
-
-def _task_name(info: dict[str, Any]) -> str:
-    name = info.get("task")
-    if not isinstance(name, str):
-        raise KitError("round.json names no task; make the kit again with `rounds.py new`")
-    return name

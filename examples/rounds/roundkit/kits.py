@@ -5,9 +5,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -50,6 +52,29 @@ def find_task(kind: str, name: str | None, root: Path = ROUNDS) -> Task:
     if name not in available:
         raise KitError(f"no {kind} task named {name!r}; choose one of: {', '.join(available)}")
     return available[name]
+
+
+def add_task_arguments(parser: argparse.ArgumentParser, reference_help: str) -> None:
+    """The options every kind of kit takes after ``new KIND DIR``."""
+    parser.add_argument("--task", help="which task (default: the first one)")
+    parser.add_argument("--reference", action="store_true", help=reference_help)
+
+
+def new_kit(
+    kind: str, create: Callable[..., None], folder: Path, args: argparse.Namespace
+) -> dict[str, Any]:
+    """Make a kit of ``kind`` in ``folder``; returns what round.json records about it."""
+    task = find_task(kind, args.task)
+    create(task, folder, reference=args.reference)
+    return {"task": task.name, "title": task.title, "reference": args.reference}
+
+
+def task_of(kind: str, info: dict[str, Any]) -> Task:
+    """The task a kit's round.json names."""
+    name = info.get("task")
+    if not isinstance(name, str):
+        raise KitError("round.json names no task; make the kit again with `rounds.py new`")
+    return find_task(kind, name)
 
 
 def prepare_folder(folder: Path) -> None:

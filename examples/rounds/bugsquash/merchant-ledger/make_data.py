@@ -19,7 +19,11 @@ from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-TARGET = Path(__file__).parent / "kit" / "data" / "balance_export.csv"
+KIT = Path(__file__).parent / "kit"
+TARGET = KIT / "data" / "balance_export.csv"
+sys.path.insert(0, str(KIT))
+from ledger.records import COLUMNS  # after the path: the export's columns are the ledger's
+
 # The shop's catalogue, in cents: round prices are common, as in any shop.
 PRICES = (899, 1250, 1500, 1999, 2500, 2999, 3500, 4500, 4999, 6500, 8750, 10500, 12900)
 ABROAD = ("GB", "DE", "CA", "FR", "JP")
@@ -77,20 +81,7 @@ def rows(seed: int = 2024) -> list[list[str]]:
         sign = "-" if cents < 0 else ""
         return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
 
-    table = [
-        [
-            "id",
-            "type",
-            "source",
-            "created",
-            "amount",
-            "fee",
-            "net",
-            "currency",
-            "card_country",
-            "description",
-        ]
-    ]
+    table = [list(COLUMNS)]
     for at, entry_id, kind, source, amount, fee, country, description in sorted(entries):
         table.append(
             [
