@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import rounds
-from roundkit import bugsquash, grade_folder, integration, kits, testrun
+from roundkit import bugsquash, grade_folder, integration, kits, run_kit_tests, testrun
 from support import ROOT
 
 KINDS = {"integration": integration, "bugsquash": bugsquash}
@@ -228,9 +228,7 @@ def test_a_kit_that_does_not_import_fails_each_part_with_the_error(made, tmp_pat
 def test_the_visible_tests(made, kind: str, name: str) -> None:
     """Fresh: an integration kit's per-part tests fail, a bug-squash kit's suite passes."""
     for reference in (False, True):
-        folder = made(kind, name, reference)
-        with testrun.importing_from(folder, keep={"sandbox"}):
-            outcomes = testrun.run(testrun.discover(folder), folder)
+        outcomes = run_kit_tests(made(kind, name, reference))
         failed = [outcome.test_id for outcome in outcomes if not outcome.passed]
         assert len(outcomes) >= 5
         if reference or kind == "bugsquash":

@@ -15,6 +15,7 @@ A fix without part 1 is incomplete: nothing would catch the bug coming back.
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import tempfile
 import unittest
@@ -62,13 +63,9 @@ def create(task: Task, folder: Path, *, reference: bool = False) -> None:
 
 def grade(folder: Path, info: dict[str, Any]) -> Grade:
     task = kits.task_of(KIND, info)
-    original = task.folder / "kit"
-
-    with testrun.importing_from(original):
-        original_ids = {test.id() for test in testrun.tests_of(testrun.discover(original))}
     with testrun.importing_from(folder):
         suite = testrun.discover(folder)
-        new_ids = {test.id() for test in testrun.tests_of(suite)} - original_ids
+        new_ids = {test.id() for test in testrun.tests_of(suite)} - _original_ids(task.folder)
         yours = testrun.run(suite, folder)
     with testrun.importing_from(task.folder / "hidden", folder):
         hidden = testrun.run(testrun.load_modules(_hidden_modules(task)), folder)
@@ -83,6 +80,14 @@ def grade(folder: Path, info: dict[str, Any]) -> Grade:
     else:
         notes = [COMPLETE] if all(part.passed for part in parts) else []
     return Grade(parts, notes)
+
+
+@functools.cache
+def _original_ids(task_folder: Path) -> frozenset[str]:
+    """The ids of the tests the kit ships with (they never change while the grader runs)."""
+    original = task_folder / "kit"
+    with testrun.importing_from(original):
+        return frozenset(test.id() for test in testrun.tests_of(testrun.discover(original)))
 
 
 def _reproduced(task: Task, folder: Path, new_ids: set[str]) -> PartResult:

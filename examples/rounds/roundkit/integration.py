@@ -55,18 +55,15 @@ def create(task: Task, folder: Path, *, reference: bool = False) -> None:
 
 
 def grade(folder: Path, info: dict[str, Any]) -> Grade:
-    """Run each part's hidden tests against the reader's code, each part on fresh imports."""
+    """Run each part's hidden tests against the reader's code.
+
+    The reader's modules are imported once per grade, not once per part:
+    Pyodide keeps no bytecode cache, so every import compiles again.
+    """
     task = kits.task_of(KIND, info)
     parts = []
-    for part in task.meta["parts"]:
-        with testrun.importing_from(task.folder / "hidden", folder, keep=KEEP):
-            suite = testrun.load_modules([Path(part["tests"]).stem])
-            outcomes = testrun.run(suite, folder)
-        parts.append(part_from(part["title"], outcomes))
+    with testrun.importing_from(task.folder / "hidden", folder, keep=KEEP):
+        for part in task.meta["parts"]:
+            outcomes = testrun.run(testrun.load_modules([Path(part["tests"]).stem]), folder)
+            parts.append(part_from(part["title"], outcomes))
     return Grade(parts)
-
-
-def run_visible_tests(folder: Path) -> list[testrun.Outcome]:
-    """The kit's own tests (``tests/``), as ``python -m unittest`` would run them."""
-    with testrun.importing_from(folder, keep=KEEP):
-        return testrun.run(testrun.discover(folder), folder)

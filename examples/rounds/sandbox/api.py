@@ -17,11 +17,12 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from .clock import Clock, RealClock
-from .store import PREFIXES, JsonObject, Store, sort_key
+from .store import PREFIXES, JsonObject, Store
 from .transport import Response
 
 MAX_LIMIT = 100
@@ -340,30 +341,29 @@ class Sandbox:
                     param="starting_after",
                 )
             )
-        matching = [obj for obj in self.store.listing(collection) if self._matches(obj, params)]
+        listing = self.store.listing(collection)
+        start, stop, step = 0, len(listing), 1
         if after or before:
-            param = "starting_after" if after else "ending_before"
-            cursor = self.store.get(collection, after or before)
-            if cursor is None:
+            position = self.store.position(collection, after or before)
+            if position is None:
                 raise _Refused(
                     _invalid(
-                        f"No such object: {after or before!r}", param=param, code="resource_missing"
+                        f"No such object: {after or before!r}",
+                        param="starting_after" if after else "ending_before",
+                        code="resource_missing",
                     )
                 )
-            mark = sort_key(cursor)
-            if after:
-                rest = [obj for obj in matching if sort_key(obj) < mark]
-                page, has_more = rest[:limit], len(rest) > limit
-            else:
-                rest = [obj for obj in matching if sort_key(obj) > mark]
-                page, has_more = rest[-limit:], len(rest) > limit
-        else:
-            page, has_more = matching[:limit], len(matching) > limit
+            # After the cursor: older objects, in order. Before it: newer ones, nearest first.
+            start, stop, step = (position + 1, len(listing), 1) if after else (position - 1, -1, -1)
+        candidates = (listing[n] for n in range(start, stop, step))
+        # Read only as far as the page needs, plus one to know whether there is more.
+        found = list(islice((obj for obj in candidates if self._matches(obj, params)), limit + 1))
+        page = found[:limit]
         return {
             "object": "list",
             "url": f"/v1/{collection}",
-            "has_more": has_more,
-            "data": [_copy(obj) for obj in page],
+            "has_more": len(found) > limit,
+            "data": page[::-1] if before else page,
         }
 
     def _matches(self, obj: JsonObject, params: dict[str, Any]) -> bool:
@@ -381,7 +381,7 @@ class Sandbox:
         return True
 
     def _retrieve(self, collection: str, object_id: str) -> JsonObject:
-        return _copy(self._find(collection, object_id))
+        return self._find(collection, object_id)
 
     def _find(self, collection: str, object_id: str) -> JsonObject:
         obj = self.store.get(collection, object_id)
@@ -420,13 +420,13 @@ class Sandbox:
         if submit == "true":
             details["submission_count"] += 1
             dispute["status"] = OPEN_DISPUTES[dispute["status"]][0]
-        return _copy(dispute)
+        return dispute
 
     def _close_dispute(self, dispute_id: str) -> JsonObject:
         dispute = self._find("disputes", dispute_id)
         self._require_open(dispute)
         dispute["status"] = OPEN_DISPUTES[dispute["status"]][1]
-        return _copy(dispute)
+        return dispute
 
     def _require_open(self, dispute: JsonObject) -> None:
         if dispute["status"] not in OPEN_DISPUTES:
@@ -501,11 +501,6 @@ def _pairs(params: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 # -- Responses --------------------------------------------------------------------
-
-
-def _copy(obj: JsonObject) -> JsonObject:
-    # Through JSON, as over HTTP: a caller never holds the store's own objects.
-    return json.loads(json.dumps(obj))
 
 
 def _json_response(

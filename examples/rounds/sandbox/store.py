@@ -30,6 +30,7 @@ class Store:
         self.payout_of: dict[str, str] = {}
         self.malformed: dict[str, str] = {}
         self._listings: dict[str, list[JsonObject]] = {}
+        self._positions: dict[str, dict[str, int]] = {}
 
     def add(self, collection: str, obj: JsonObject) -> JsonObject:
         objects = self.objects[collection]
@@ -37,10 +38,18 @@ class Store:
             raise ValueError(f"{collection} already has an object with id {obj['id']!r}")
         objects[obj["id"]] = obj
         self._listings.pop(collection, None)
+        self._positions.pop(collection, None)
         return obj
 
     def get(self, collection: str, object_id: str) -> JsonObject | None:
         return self.objects[collection].get(object_id)
+
+    def position(self, collection: str, object_id: str) -> int | None:
+        """Where an object stands in ``listing(collection)``, or None if there is no such object."""
+        if collection not in self._positions:
+            listing = self.listing(collection)
+            self._positions[collection] = {obj["id"]: n for n, obj in enumerate(listing)}
+        return self._positions[collection].get(object_id)
 
     def listing(self, collection: str) -> list[JsonObject]:
         """Every object in the collection, newest first (ties: larger id first)."""
