@@ -4,8 +4,9 @@
 
 Times a clean build and a prose edit during `mkdocs serve`, builds the site,
 then measures Python in Chromium (start-up with and without the snapshot,
-Check), runs Lighthouse on one page of every kind, and times making and
-grading each practice kit in CPython. Prints one table and
+Check), the time an explorer's slider step costs, runs Lighthouse on one
+page of every kind, and times making and grading each practice kit in
+CPython. Prints one table and
 writes it to docs/about/_benchmarks.md, which the About page includes: the
 published figures are always the last measured ones, never typed by hand.
 """
@@ -22,6 +23,7 @@ import sys
 from pathlib import Path
 
 import bench_build
+import bench_explorers
 import bench_pages
 import bench_rounds
 import bench_runtime
@@ -89,6 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(
         ("Main-thread long tasks while Python starts", *median_and_range(snapshot["blocked"], "ms"))
     )
+    for measure, (median, p95, worst) in bench_explorers.summary(
+        bench_explorers.step_times(SITE, steps=100)
+    ).items():
+        label = "script" if measure == "script" else "script + style and layout"
+        rows.append(
+            (
+                f"Explorer slider step, {label} (p95 {p95:.1f} ms)",
+                f"{median:.1f} ms",
+                f"max {worst:.1f} ms",
+            )
+        )
     for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
