@@ -5,8 +5,8 @@
 Times a clean build and a prose edit during `mkdocs serve`, the laptop-round
 kit's `new` and `grade` per scenario, builds the site, then measures Python in
 Chromium (start-up with and without the snapshot, Check), the time an
-explorer's slider step costs, and runs Lighthouse on one page of every kind.
-Prints one table and
+explorer's slider step costs, runs Lighthouse on one page of every kind, and
+times making and grading each practice kit in CPython. Prints one table and
 writes it to docs/about/_benchmarks.md, which the About page includes: the
 published figures are always the last measured ones, never typed by hand.
 """
@@ -25,6 +25,7 @@ from pathlib import Path
 import bench_build
 import bench_checks
 import bench_explorers
+import bench_kits
 import bench_pages
 import bench_rounds
 import bench_runtime
@@ -121,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
+    for kit, steps in bench_kits.timings(args.runs).items():
+        for step, seconds in steps.items():
+            rows.append((f"Kit {kit}: {step}", *median_and_range(seconds, "ms", 1000)))
 
     width = max(len(name) for name, _, _ in rows)
     for name, median, spread in rows:

@@ -2,6 +2,8 @@
 
     python scripts/rounds.py new laptop DIR [--scenario fraud|merchants|churn] [--seed N]
                                             [--reference]
+    python scripts/rounds.py new integration DIR [--task NAME] [--reference]
+    python scripts/rounds.py new bugsquash DIR [--task NAME] [--reference]
     python scripts/rounds.py grade DIR
 
 `new KIND DIR` makes the folder DIR with a round.json that says what it holds;
@@ -21,12 +23,12 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import laptop_round
+from kit_rounds import BUGSQUASH, INTEGRATION
 
-KINDS: dict[str, ModuleType] = {"laptop": laptop_round}
+KINDS: dict[str, Any] = {"laptop": laptop_round, "integration": INTEGRATION, "bugsquash": BUGSQUASH}
 ROUND_FILE = "round.json"
 
 
