@@ -33,6 +33,7 @@ PAGES = {
     "executed notebook": "examples/applied-ml/fraud_laptop_round/",
     "exercise": "coding/token-bucket/",
     "practice list": "practice/",
+    "mock rounds": "practice/mock/",
 }
 
 

@@ -15,6 +15,7 @@ KINDS = {
     "executed notebook": "examples/applied-ml/fraud_laptop_round/",
     "exercise": "coding/token-bucket/",
     "practice list": "practice/",
+    "mock rounds": "practice/mock/",
 }
 
 
