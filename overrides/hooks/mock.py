@@ -219,6 +219,8 @@ def _embed(kind: str, round_id: str, page: Page, files: Files) -> str:
         levels=LEVELS,
         prompts=_prompts[round_id],
         link=lambda path: _link(path, page, files),
+        # Where a criterion is trained on this very page, say nothing rather than link to it.
+        elsewhere=lambda paths: [path for path in paths if path != page.file.src_uri],
     )
 
 

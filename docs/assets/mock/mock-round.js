@@ -24,6 +24,7 @@ function h(tag, attributes = {}, ...children) {
   return node;
 }
 
+const asPercent = (value) => `${value}\u00a0%`; // never "78" and "%" on two lines
 const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 const newId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -187,7 +188,7 @@ class MockRound {
     attempt.timedOut = timedOut;
     store.saveCurrent();
     if (timedOut) this.cue("Time is up. Score yourself below while it is fresh.");
-    else this.say(`Finished with ${formatClock((limit - attempt.bankedMs) / 1000)} to spare.`);
+    else this.say(`Finished with ${formatClock(Math.ceil((limit - attempt.bankedMs) / 1000))} to spare.`);
     this.render();
   }
 
@@ -338,7 +339,7 @@ class MockRound {
       roundTitle: round.title,
       prompt: { id: prompt.id, title: prompt.title },
       minutes: round.minutes,
-      usedSeconds: Math.round(attempt.bankedMs / 1000),
+      usedSeconds: Math.floor(attempt.bankedMs / 1000), // with the timer's ceil, adds up to the round
       timedOut: attempt.timedOut,
       scores,
       total: scores.reduce((sum, s) => sum + s.score, 0),
@@ -368,7 +369,7 @@ class MockRound {
       "p",
       { class: "mock__total" },
       h("strong", {}, `${attempt.total} of ${attempt.max}`),
-      ` (${percent(attempt)} %) on ${attempt.prompt.title}, in ${formatClock(attempt.usedSeconds)} of ` +
+      ` (${asPercent(percent(attempt))}) on ${attempt.prompt.title}, in ${formatClock(attempt.usedSeconds)} of ` +
         `${attempt.minutes}:00${attempt.timedOut ? " (time ran out)" : ""}.`,
     );
     const advice = low.length
@@ -399,9 +400,9 @@ class MockRound {
         if (!percents.length) return [];
         const caption =
           percents.length === 1
-            ? `${round.title}: 1 attempt, ${percents[0]} %`
-            : `${round.title}: ${percents.length} attempts; first ${percents[0]} %, latest ${percents.at(-1)} %, best ${Math.max(...percents)} %`;
-        const label = `${round.title}, score by attempt: ${percents.map((p) => `${p} %`).join(", ")}`;
+            ? `${round.title}: 1 attempt, ${asPercent(percents[0])}`
+            : `${round.title}: ${percents.length} attempts; first ${asPercent(percents[0])}, latest ${asPercent(percents.at(-1))}, best ${asPercent(Math.max(...percents))}`;
+        const label = `${round.title}, score by attempt: ${percents.map(asPercent).join(", ")}`;
         return [h("figure", { class: "mock-trend" }, trendChart(percents, label), h("figcaption", {}, caption))];
       }),
     );
@@ -428,7 +429,7 @@ class MockRound {
         "p",
         { class: "mock__record-head" },
         h("strong", {}, attempt.roundTitle),
-        ` · ${when} · ${attempt.total} of ${attempt.max} (${percent(attempt)} %)`,
+        ` · ${when} · ${attempt.total} of ${attempt.max} (${asPercent(percent(attempt))})`,
       ),
       h("p", { class: "mock__record-meta" }, details.join(" · ")),
       h(

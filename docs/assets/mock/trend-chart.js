@@ -5,6 +5,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const WIDTH = 240;
 const HEIGHT = 80;
 const PAD = 8;
+const LEFT = 32; // room for the scale's labels
 
 function svg(tag, attributes) {
   const node = document.createElementNS(SVG, tag);
@@ -21,10 +22,13 @@ export function trendChart(percents, label) {
     class: "mock-trend__chart",
   });
   const y = (p) => HEIGHT - PAD - (p / 100) * (HEIGHT - 2 * PAD);
-  const step = (WIDTH - 2 * PAD) / Math.max(1, percents.length - 1);
-  const x = (i) => (percents.length === 1 ? WIDTH / 2 : PAD + i * step);
+  const step = (WIDTH - LEFT - PAD) / Math.max(1, percents.length - 1);
+  const x = (i) => (percents.length === 1 ? (LEFT + WIDTH - PAD) / 2 : LEFT + i * step);
   for (const level of [0, 50, 100]) {
-    chart.append(svg("line", { x1: PAD, x2: WIDTH - PAD, y1: y(level), y2: y(level), class: "mock-trend__grid" }));
+    chart.append(svg("line", { x1: LEFT, x2: WIDTH - PAD, y1: y(level), y2: y(level), class: "mock-trend__grid" }));
+    const label = svg("text", { x: LEFT - 6, y: y(level) + 3, "text-anchor": "end", class: "mock-trend__label" });
+    label.textContent = `${level} %`;
+    chart.append(label);
   }
   const points = percents.map((p, i) => `${x(i)},${y(p)}`).join(" ");
   chart.append(svg("polyline", { points, class: "mock-trend__line" }));
