@@ -224,7 +224,7 @@ def _embed(kind: str, round_id: str, page: Page, files: Files) -> str:
     )
 
 
-def _mock(page: Page, config: MkDocsConfig, files: Files) -> str:
+def _mock(page: Page, files: Files) -> str:
     data = {"rounds": [_round_data(r, page, files) for r in _rounds.values()]}
     script = files.get_file_from_path("assets/mock/mock-round.js")
     assert script is not None
@@ -240,5 +240,5 @@ def _mock(page: Page, config: MkDocsConfig, files: Files) -> str:
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html_text = ROUND_EMBED.sub(lambda m: _embed(m[1], m[2], page, files), html_text)
     if MOCK_EMBED in html_text:
-        html_text = html_text.replace(MOCK_EMBED, _mock(page, config, files))
+        html_text = html_text.replace(MOCK_EMBED, _mock(page, files))
     return html_text
