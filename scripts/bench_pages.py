@@ -34,6 +34,7 @@ PAGES = {
     "exercise": "coding/token-bucket/",
     "practice list": "practice/",
     "explorer": "applied-ml/pneumonia-precision-recall/",
+    "mock rounds": "practice/mock/",
 }
 
 

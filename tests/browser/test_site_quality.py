@@ -17,6 +17,7 @@ KINDS = {
     "practice list": "practice/",
     "explorer": "applied-ml/pneumonia-precision-recall/",
     "PSI explorer": "system-design/drift/",
+    "mock rounds": "practice/mock/",
 }
 
 

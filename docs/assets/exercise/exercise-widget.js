@@ -275,6 +275,7 @@ class ExerciseWidget {
         return;
       }
       const allPassed = summary.passed === summary.total;
+      this.root.dispatchEvent(new CustomEvent("exercise:checked", { bubbles: true, detail: { slug: this.slug, passed: summary.passed, total: summary.total } }));
       this.root.dataset.result = allPassed ? "passed" : "failed";
       if (allPassed) {
         this.passed = true;
