@@ -366,10 +366,13 @@ def churn_reference(
 ) -> np.ndarray:
     """Logistic regression on the usage columns, clipped to the training 1st-99th
     percentiles and gaps filled with the median, plus the plan."""
-    low, high = train[USAGE_COLUMNS].quantile(0.01), train[USAGE_COLUMNS].quantile(0.99)
+    # As floats: a column with planted gaps is a nullable integer in memory, and
+    # clipping it to fractional percentiles would not fit that type.
+    seen = train[USAGE_COLUMNS].astype(float)
+    low, high, median = seen.quantile(0.01), seen.quantile(0.99), seen.median()
 
     def features(users: pd.DataFrame) -> pd.DataFrame:
-        usage = users[USAGE_COLUMNS].clip(low, high, axis=1).fillna(train[USAGE_COLUMNS].median())
+        usage = users[USAGE_COLUMNS].astype(float).clip(low, high, axis=1).fillna(median)
         return usage.assign(plan=users["plan"])
 
     users = train.drop_duplicates("user_id")
