@@ -16,7 +16,7 @@
 # in mini-batches on text features (section 8), and a minimal version of it that
 # you can write live in 30 minutes (section 9).
 #
-# **The data** is derived from `datasets/user_activity.csv`, loaded with
+# **The data** for sections 1 to 7 is derived from `datasets/user_activity.csv`, loaded with
 # `guide.load_dataset`: five usage columns and the churn label. It is
 # **synthetic**: `scripts/make_datasets.py` draws churn with probability
 # `sigmoid(-2.1 + 0.09 days_idle + 0.7 payment_failures + 0.35 tickets - 0.06
