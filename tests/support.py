@@ -24,6 +24,23 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
     )
 
 
+def build_problems(log: str, limit: int = 8_000) -> str:
+    """A failed build's warnings and errors, each with its indented detail.
+
+    Notebook conversion logs hundreds of INFO lines after the warning that
+    failed a strict build, so the log's tail alone hides the cause.
+    """
+    kept, keeping = [], False
+    for line in log.splitlines():
+        if line.startswith(("WARNING", "ERROR")):
+            keeping = True
+        elif not line.startswith((" ", "\t")):
+            keeping = False
+        if keeping:
+            kept.append(line)
+    return "\n".join(kept)[-limit:] if kept else log[-4_000:]
+
+
 def draw_every_diagram(page: Page) -> None:
     """Diagrams are drawn as they near the viewport: bring each one there in turn."""
     pending = page.locator("pre.diagram")
