@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
-from support import ROOT, build_site
+from support import ROOT, build_problems, build_site
 
 
 def real_config() -> dict:
@@ -148,3 +148,23 @@ def test_every_snippet_is_included(built_site: Path) -> None:
     assert not leftovers
     page = (built_site / "coding/token-bucket/index.html").read_text(encoding="utf-8")
     assert "_buckets" in page  # a name from the included reference solution
+
+
+def test_a_failed_build_reports_its_warning_not_its_tail() -> None:
+    warning = (
+        "WARNING -  markdown_exec: Execution of python code block exited with errors\n"
+        "\n"
+        "Code block is:\n"
+        "\n"
+        "  assert 1 == 2\n"
+        "\n"
+        "Output is:\n"
+        "\n"
+        "  AssertionError"
+    )
+    log = (
+        "INFO    -  Building documentation...\n"
+        f"{warning}\n\n"
+        "[IPKernelApp] WARNING | Kernel is running over TCP without encryption.\n"
+    ) + "INFO    -  Copied jupyter file: x.py\n" * 500
+    assert build_problems(log) == warning
