@@ -1,9 +1,19 @@
 """Build hook for the executed notebooks (mkdocs-jupyter).
 
-- Caching: off by default (CI and `make build` execute every notebook). With
-  GUIDE_NOTEBOOK_CACHE=1 (`make serve`), rendered notebooks are cached under a
-  key that also covers the datasets and the shared helpers they import, which
-  mkdocs-jupyter's own key (the notebook's text) does not see.
+- Execution, once per content: mkdocs-jupyter only renders; this hook executes
+  (nbclient, one kernel per core) and caches each executed notebook under
+  .cache/notebooks/, keyed by its source, the lock and Python, and valid while
+  the repository files it read (datasets, the `guide` package...) are
+  unchanged; see build_inputs.py. `build`, `serve` and the tests share the
+  cache; an empty one (CI) executes everything. A failing notebook fails the
+  build, naming the file, and is never cached.
+- First serve: `mkdocs serve` does not wait for the notebooks. A notebook not
+  in the cache is shown unexecuted, with a note, while it executes in the
+  background; its cache entry triggers a rebuild and the page reloads itself.
+- Styles: mkdocs-jupyter inlines about 577 KiB of JupyterLab CSS into every
+  notebook page. The pages get one shared stylesheet instead, written at the
+  end of the build with only the rules whose classes and tags the notebook
+  pages use (and the custom properties those rules need).
 - Offline pages: mkdocs-jupyter injects a MathJax loader that fetches MathJax
   from a CDN; the guide's notebooks write no TeX, so the loader is removed.
 - Accessibility: code cells scroll sideways, so they take keyboard focus
@@ -13,18 +23,56 @@
   label: a header cell must not be empty.
 """
 
+from __future__ import annotations
+
+import concurrent.futures
 import hashlib
+import inspect
+import json
+import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import jupytext
+import mkdocs_jupyter.convert
+import nbformat
+import tinycss2
+from build_inputs import (
+    ROOT,
+    cache_root,
+    key,
+    read_json,
+    record_reads,
+    snapshot,
+    source_of,
+    unchanged,
+    write_json,
+)
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parents[2]
-# What a notebook reads besides its own source.
-CACHE_INPUTS = ("datasets", "examples/guide", "requirements.lock")
+log = logging.getLogger("mkdocs.hooks.notebooks")
+
+STYLESHEET = "assets/styles/notebook.css"
+# The first and last cells the kernel runs, removed from the executed notebook:
+# they record which repository files the notebook read or imported.
+RECORD_START = f"{inspect.getsource(record_reads)}\n_guide_reads = record_reads({str(ROOT)!r})"
+RECORD_REPORT = (
+    "import json as _json, sys as _sys\n"
+    "print(_json.dumps(sorted(_guide_reads | {m.__file__ for m in list(_sys.modules.values())"
+    " if isinstance(getattr(m, '__file__', None), str)})))"
+)
+
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>", re.DOTALL)
+INLINE_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
 CODE_CELL = '<div class="highlight-ipynb '
 DATAFRAME = re.compile(r'<table border="1" class="dataframe">.*?</table>', re.DOTALL)
 # pandas prints a named index as a second header row: its name, then blanks.
@@ -38,33 +86,188 @@ HIDDEN_INDEX = '<span class="guide-visually-hidden">index</span>'
 INDEX_LABEL = f"<th>{HIDDEN_INDEX}</th>"
 # A pandas Styler prints the same corner as a non-breaking space.
 STYLER_CORNER = re.compile(r'(<th class="blank level0"[^>]*>)(?:&nbsp;|\xa0)(</th>)')
+PENDING_NOTE = (
+    '<div class="admonition info"><p class="admonition-title">Executing</p>'
+    "<p>{message}</p></div>\n\n"
+)
 
 
-def _digest(paths: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
-    for name in paths:
-        target = ROOT / name
-        files = sorted(target.rglob("*")) if target.is_dir() else [target]
-        for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0")
-                digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+class NotebookFailed(Exception):
+    """A notebook raised: the message names the file and carries the cell's traceback."""
+
+
+def execute(source: Path, kernel_name: str) -> nbformat.NotebookNode:
+    """Run every cell of a percent-format script in a fresh kernel, from its folder."""
+    notebook = jupytext.read(source)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(RECORD_START))
+    notebook.cells.append(nbformat.v4.new_code_cell(RECORD_REPORT))
+    client = NotebookClient(
+        notebook,
+        kernel_name=kernel_name or "python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(source.parent)}},
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise NotebookFailed(f"{_shown(source)}: a cell raised\n{error}") from None
+    report = notebook.cells.pop()
+    notebook.cells.pop(0)
+    for cell in notebook.cells:  # the recording cell took execution count 1
+        if cell.cell_type == "code" and cell.execution_count:
+            cell.execution_count -= 1
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output.execution_count = cell.execution_count
+    reads = json.loads(report.outputs[0].text)
+    inputs = {source_of(path) for path in reads} - {None, _shown(source)}
+    notebook.metadata["guide_cache"] = {
+        "key": _key(source, kernel_name),
+        "inputs": snapshot(inputs),
+    }
+    return notebook
+
+
+def _shown(source: Path) -> str:
+    return source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else str(source)
+
+
+def _key(source: Path, kernel_name: str) -> str:
+    return key(source.read_bytes(), kernel_name)
+
+
+class NotebookCache:
+    """One executed notebook per source file; stale entries are replaced, never kept."""
+
+    def __init__(self, directory: Path, kernel_name: str) -> None:
+        self.directory = directory
+        self.kernel_name = kernel_name
+        self.used: set[Path] = set()
+
+    def entry(self, source: Path) -> Path:
+        where = hashlib.sha256(str(source).encode()).hexdigest()[:12]
+        return self.directory / f"{source.stem}-{where}.ipynb"
+
+    def hit(self, source: Path) -> Path | None:
+        """The executed notebook for this source, if its key and inputs still hold."""
+        entry = self.entry(source)
+        self.used.add(entry)
+        recorded = (read_json(entry) or {}).get("metadata", {}).get("guide_cache", {})
+        if recorded.get("key") == _key(source, self.kernel_name) and unchanged(recorded["inputs"]):
+            return entry
+        return None
+
+    def fill(self, source: Path) -> Path:
+        notebook = execute(source, self.kernel_name)
+        entry = self.entry(source)
+        write_json(entry, notebook)
+        reads = ", ".join(_inputs(notebook)) or "nothing"
+        log.info("executed %s (read %s)", _shown(source), reads)
+        return entry
+
+    def prune(self) -> None:
+        for entry in self.directory.glob("*.ipynb"):
+            if entry not in self.used:
+                entry.unlink()
+
+
+def _inputs(notebook: nbformat.NotebookNode) -> list[str]:
+    return sorted(notebook.metadata["guide_cache"]["inputs"])
+
+
+class _State:
+    cache: NotebookCache
+    serving = False
+    # Notebooks executing in the background while serving, by source path.
+    pending: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012
+    background = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1)
+    classes: set[str] = set()  # noqa: RUF012
+    tags: set[str] = set()  # noqa: RUF012
+
+
+state = _State()
+_render = mkdocs_jupyter.convert.nb2html
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     jupyter = config.plugins["mkdocs-jupyter"].config
-    if os.environ.get("GUIDE_NOTEBOOK_CACHE") == "1":
-        jupyter["cache"] = True
-        jupyter["cache_dir"] = str(ROOT / ".cache" / "notebooks" / _digest(CACHE_INPUTS))
-    else:
+    if jupyter["execute"]:
+        # mkdocs-jupyter renders what this hook executed; its own cache key
+        # (the source's text) cannot see the datasets a notebook reads.
+        jupyter["execute"] = False
         jupyter["cache"] = False
+        directory = cache_root(config.config_file_path) / "notebooks"
+        state.cache = NotebookCache(directory, jupyter["kernel_name"])
+        mkdocs_jupyter.convert.nb2html = _render_executed
     return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not hasattr(state, "cache"):
+        return files
+    jupyter = config.plugins["mkdocs-jupyter"]
+    state.cache.used = set()
+    sources = [Path(file.abs_src_path) for file in files if jupyter.should_include(file)]
+    misses = [source for source in sources if state.cache.hit(source) is None]
+    if state.serving:
+        for source in misses:
+            if source not in state.pending or state.pending[source].done():
+                state.pending[source] = state.background.submit(state.cache.fill, source)
+        return files
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
+        runs = {source: pool.submit(state.cache.fill, source) for source in misses}
+    failures = [str(run.exception()) for run in runs.values() if run.exception()]
+    if failures:
+        raise PluginError("\n\n".join(failures))
+    return files
+
+
+def _render_executed(nb_path: str, **options: object) -> str:
+    """mkdocs-jupyter's renderer, given the executed notebook from the cache."""
+    source = Path(nb_path)
+    if entry := state.cache.hit(source):
+        return _render(str(entry), **options)
+    run = state.pending.get(source)
+    if run is not None and run.done() and run.exception():
+        log.error("%s", run.exception())
+        message = f"Executing this notebook failed: {run.exception()}"
+    else:
+        message = (
+            "This notebook is executing in the background; "
+            "this page reloads with its outputs when it is done."
+        )
+    note = PENDING_NOTE.format(message=_escape(message))
+    return note + _render(nb_path, **options)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> None:
+    # A notebook executed in the background writes its entry here: rebuild then.
+    if hasattr(state, "cache"):
+        state.cache.directory.mkdir(parents=True, exist_ok=True)
+        server.watch(str(state.cache.directory))
 
 
 def _accessible_dataframe(match: re.Match[str]) -> str:
     table = NAMED_INDEX_ROW.sub(r"<th>\g<name></th>\g<columns>\n</thead>", match[0])
     return BLANK_CORNER.sub(rf"\1{INDEX_LABEL}", table)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if not getattr(page, "nb_url", None):
+        return html
+    html = INLINE_STYLE.sub("", html)
+    state.classes.update(re.findall(r'class="([^"]*)"', html))
+    state.tags.update(re.findall(r"<([a-z][a-z0-9-]*)", html))
+    stylesheet = get_relative_url(STYLESHEET, page.url)
+    return f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -74,3 +277,90 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace(CODE_CELL, '<div tabindex="0" class="highlight-ipynb ')
     output = STYLER_CORNER.sub(rf"\1{HIDDEN_INDEX}\2", output)
     return DATAFRAME.sub(_accessible_dataframe, output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if not hasattr(state, "cache"):
+        return
+    if not state.serving:
+        state.cache.prune()
+    classes = {name for value in state.classes for name in value.split()}
+    css = used_rules(jupyterlab_css(), classes, state.tags)
+    target = Path(config.site_dir) / STYLESHEET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(css, encoding="utf-8")
+
+
+def jupyterlab_css() -> str:
+    """mkdocs-jupyter's stylesheet, with the light theme's custom properties."""
+    assets = Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
+    names = ("index.css", "theme-light.css")
+    return "\n".join((assets / name).read_text("utf-8") for name in names)
+
+
+# Parts of a selector that the static page cannot answer (state, attributes
+# set by scripts, the palette): ignored, so such rules are kept when the rest matches.
+SELECTOR_NOISE = re.compile(r"\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?")
+CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+TAG_NAME = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
+CUSTOM_PROPERTY = re.compile(r"var\(\s*(--[\w-]+)")
+
+
+def _selector_used(selector: str, classes: set[str], tags: set[str]) -> bool:
+    plain = SELECTOR_NOISE.sub("", selector)
+    return set(CLASS_NAME.findall(plain)) <= classes and set(TAG_NAME.findall(plain)) <= tags
+
+
+def _used(rules: list, classes: set[str], tags: set[str]) -> list:
+    kept = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = tinycss2.serialize(rule.prelude).split(",")
+            if any(_selector_used(s, classes, tags) for s in selectors):
+                kept.append(rule)
+        elif rule.type == "at-rule" and rule.lower_at_keyword in {"media", "supports"}:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            if inner := _used(inner, classes, tags):
+                kept.append((rule, inner))
+    return kept
+
+
+def _serialize(rules: list, keep: Callable[[str], bool]) -> str:
+    """CSS text of the kept rules, with only the declarations `keep` accepts by name."""
+    out = []
+    for rule in rules:
+        if isinstance(rule, tuple):
+            at_rule, inner = rule
+            prelude = tinycss2.serialize(at_rule.prelude).strip()
+            out.append(f"@{at_rule.at_keyword} {prelude}{{{_serialize(inner, keep)}}}")
+            continue
+        declarations = tinycss2.parse_blocks_contents(
+            rule.content, skip_comments=True, skip_whitespace=True
+        )
+        body = ";".join(
+            f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
+            for d in declarations
+            if d.type == "declaration" and keep(d.name)
+        )
+        if body:
+            out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
+    return "".join(out)
+
+
+def used_rules(css: str, classes: set[str], tags: set[str]) -> str:
+    """The rules of `css` that can apply to markup with these classes and tags.
+
+    Custom properties are kept only where a kept rule reads them, directly or
+    through another custom property.
+    """
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    kept = _used(rules, classes, tags | {"html", "body"})
+    reads: dict[str, set[str]] = {}
+    for name, value in re.findall(r"(--[\w-]+):([^;}]*)", _serialize(kept, lambda _: True)):
+        reads.setdefault(name, set()).update(CUSTOM_PROPERTY.findall(value))
+    plain = _serialize(kept, lambda name: not name.startswith("--"))
+    needed, frontier = set(), set(CUSTOM_PROPERTY.findall(plain))
+    while frontier:
+        needed |= frontier
+        frontier = {name for used in frontier for name in reads.get(used, ())} - needed
+    return _serialize(kept, lambda name: not name.startswith("--") or name in needed)

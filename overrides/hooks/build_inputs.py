@@ -1,0 +1,130 @@
+"""What executed code read, so a cached result is reused only while those files are unchanged.
+
+Shared by the notebook cache (notebooks.py) and the markdown-exec cache
+(exec_cache.py); not a hook itself. A result depends on its own source (part of
+its cache key) and on the repository files it opened or imported while it ran:
+recorded by a Python audit hook, not declared by hand, so a notebook that calls
+`guide.load_payments()` depends on `datasets/transactions.csv` without naming
+it. Files of the installed environment are covered by the lock in the key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+# Part of every key: a new pin, or another Python, may change any result.
+LOCK = ROOT / "requirements.lock"
+# Bump when what a cache entry holds, or how it is keyed, changes.
+FORMAT = "1"
+
+
+def cache_root(config_file: str) -> Path:
+    """The caches of the project whose mkdocs.yml is `config_file` (GUIDE_CACHE_DIR wins)."""
+    return Path(os.environ.get("GUIDE_CACHE_DIR") or Path(config_file).parent / ".cache")
+
+
+def key(*parts: str | bytes) -> str:
+    """A hex digest of the parts, the lock and the Python version."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    digest.update(LOCK.read_bytes())
+    for part in parts:
+        digest.update(b"\0" + (part.encode() if isinstance(part, str) else part))
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """A file's SHA-256, or None when it does not exist (creating it is a change too)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def snapshot(paths: Iterable[str]) -> dict[str, str | None]:
+    """The current digest of each recorded input, by path relative to the repository."""
+    return {
+        ROOT.joinpath(path).relative_to(ROOT).as_posix(): file_digest(ROOT / path)
+        for path in sorted(set(paths))
+    }
+
+
+def unchanged(inputs: dict[str, str | None]) -> bool:
+    return all(file_digest(ROOT / path) == digest for path, digest in inputs.items())
+
+
+def source_of(path: str) -> str | None:
+    """The repository file a read stands for, or None when it is not the project's own.
+
+    Bytecode stands for its source; the environment (sys.prefix, which may be
+    .venv inside the repository), caches and git's files are not inputs.
+    """
+    file = Path(path).resolve()
+    if not file.is_relative_to(ROOT) or file.is_relative_to(Path(sys.prefix).resolve()):
+        return None
+    if file.parent.name == "__pycache__":
+        file = file.parent.parent / f"{file.name.split('.')[0]}.py"
+    relative = file.relative_to(ROOT)
+    if relative.parts[0] in {".cache", ".git", "node_modules", "site"}:
+        return None
+    return relative.as_posix()
+
+
+def modules_read(modules: Iterable[object]) -> set[str]:
+    """The project's source files behind these modules, or behind the modules of these objects."""
+    sources = set()
+    for thing in modules:
+        module = (
+            thing
+            if isinstance(thing, ModuleType)
+            else sys.modules.get(getattr(thing, "__module__", None) or "")
+        )
+        if (file := getattr(module, "__file__", None)) and (source := source_of(file)):
+            sources.add(source)
+    return sources
+
+
+def record_reads(root: str) -> set[str]:
+    """Record from now on every file under `root` this process opens to read; return the set.
+
+    Self-contained, because the notebook cache sends its source to the kernel.
+    An audit hook cannot be removed: callers that record several times in one
+    process reuse one set and clear it.
+    """
+    import os
+    import sys
+
+    reads: set[str] = set()
+    writes = os.O_WRONLY | os.O_RDWR
+
+    def hook(event: str, args: tuple) -> None:
+        if event != "open" or not isinstance(args[0], str | os.PathLike):
+            return
+        path, mode, flags = args
+        reading = not set(mode) & set("wax+") if isinstance(mode, str) else not flags & writes
+        if reading and os.fspath(path).startswith(root):
+            reads.add(os.fspath(path))
+
+    sys.addaudithook(hook)
+    return reads
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write atomically: a build reading the cache never sees half an entry."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(json.dumps(data), encoding="utf-8")
+    partial.replace(path)
+
+
+def read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
