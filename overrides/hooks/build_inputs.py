@@ -76,18 +76,10 @@ def source_of(path: str) -> str | None:
     return relative.as_posix()
 
 
-def modules_read(modules: Iterable[object]) -> set[str]:
-    """The project's source files behind these modules, or behind the modules of these objects."""
-    sources = set()
-    for thing in modules:
-        module = (
-            thing
-            if isinstance(thing, ModuleType)
-            else sys.modules.get(getattr(thing, "__module__", None) or "")
-        )
-        if (file := getattr(module, "__file__", None)) and (source := source_of(file)):
-            sources.add(source)
-    return sources
+def modules_read(modules: Iterable[ModuleType | None]) -> set[str]:
+    """The project's own source files among these modules' files."""
+    files = (getattr(module, "__file__", None) for module in modules)
+    return {source for file in files if isinstance(file, str) and (source := source_of(file))}
 
 
 def record_reads(root: str) -> set[str]:
@@ -108,8 +100,8 @@ def record_reads(root: str) -> set[str]:
             return
         path, mode, flags = args
         reading = not set(mode) & set("wax+") if isinstance(mode, str) else not flags & writes
-        if reading and os.fspath(path).startswith(root):
-            reads.add(os.fspath(path))
+        if reading and (path := os.path.abspath(path)).startswith(root):
+            reads.add(path)
 
     sys.addaudithook(hook)
     return reads

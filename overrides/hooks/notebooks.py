@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import hashlib
 import inspect
 import json
@@ -37,6 +38,7 @@ from pathlib import Path
 
 import jupytext
 import mkdocs_jupyter.convert
+import mkdocs_jupyter.plugin
 import nbformat
 import tinycss2
 from build_inputs import (
@@ -53,7 +55,7 @@ from build_inputs import (
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from nbclient import NotebookClient
@@ -175,8 +177,30 @@ def _inputs(notebook: nbformat.NotebookNode) -> list[str]:
     return sorted(notebook.metadata["guide_cache"]["inputs"])
 
 
+class BuildMemo:
+    """Results a build reuses from the build before (while serving); unused ones are dropped.
+
+    While serving, any edit rebuilds every page: without this, each rebuild
+    would render and parse every notebook again.
+    """
+
+    def __init__(self) -> None:
+        self.previous: dict[tuple, str] = {}
+        self.current: dict[tuple, str] = {}
+
+    def next_build(self) -> None:
+        self.previous, self.current = self.current, {}
+
+    def get(self, key: tuple, compute: Callable[[], str]) -> str:
+        if key not in self.current:
+            self.current[key] = self.previous[key] if key in self.previous else compute()
+        return self.current[key]
+
+
 class _State:
     cache: NotebookCache
+    memo = BuildMemo()
+    layout = 0  # a hash of every file's source and URL, which links depend on
     serving = False
     # Notebooks executing in the background while serving, by source path.
     pending: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012
@@ -187,6 +211,7 @@ class _State:
 
 state = _State()
 _render = mkdocs_jupyter.convert.nb2html
+_rewrite_urls = mkdocs_jupyter.plugin.rewrite_notebook_urls
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -203,6 +228,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         directory = cache_root(config.config_file_path) / "notebooks"
         state.cache = NotebookCache(directory, jupyter["kernel_name"])
         mkdocs_jupyter.convert.nb2html = _render_executed
+        mkdocs_jupyter.plugin.rewrite_notebook_urls = _rewrite_urls_once
     return config
 
 
@@ -210,6 +236,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not hasattr(state, "cache"):
         return files
     jupyter = config.plugins["mkdocs-jupyter"]
+    state.memo.next_build()
+    state.layout = hash(tuple((file.abs_src_path, file.url) for file in files))
     state.cache.used = set()
     sources = [Path(file.abs_src_path) for file in files if jupyter.should_include(file)]
     misses = [source for source in sources if state.cache.hit(source) is None]
@@ -230,7 +258,7 @@ def _render_executed(nb_path: str, **options: object) -> str:
     """mkdocs-jupyter's renderer, given the executed notebook from the cache."""
     source = Path(nb_path)
     if entry := state.cache.hit(source):
-        return _render(str(entry), **options)
+        return _rendered(entry, options)
     run = state.pending.get(source)
     if run is not None and run.done() and run.exception():
         log.error("%s", run.exception())
@@ -241,7 +269,23 @@ def _render_executed(nb_path: str, **options: object) -> str:
             "this page reloads with its outputs when it is done."
         )
     note = PENDING_NOTE.format(message=_escape(message))
-    return note + _render(nb_path, **options)
+    return note + INLINE_STYLE.sub("", _render(nb_path, **options))
+
+
+def _rendered(entry: Path, options: dict[str, object]) -> str:
+    """The executed notebook as mkdocs-jupyter renders it, without its inline CSS."""
+    return state.memo.get(
+        ("html", entry, entry.stat().st_mtime_ns, json.dumps(options, default=str)),
+        lambda: INLINE_STYLE.sub("", _render(str(entry), **options)),
+    )
+
+
+def _rewrite_urls_once(html: str, current: File, files: Files, *, markdown_processed: bool) -> str:
+    """mkdocs-jupyter's link rewriting (a full HTML parse), redone only when its inputs change."""
+    return state.memo.get(
+        ("urls", html, current.abs_src_path, state.layout, markdown_processed),
+        lambda: _rewrite_urls(html, current, files, markdown_processed=markdown_processed),
+    )
 
 
 def _escape(text: str) -> str:
@@ -263,7 +307,6 @@ def _accessible_dataframe(match: re.Match[str]) -> str:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not getattr(page, "nb_url", None):
         return html
-    html = INLINE_STYLE.sub("", html)
     state.classes.update(re.findall(r'class="([^"]*)"', html))
     state.tags.update(re.findall(r"<([a-z][a-z0-9-]*)", html))
     stylesheet = get_relative_url(STYLESHEET, page.url)
@@ -347,14 +390,18 @@ def _serialize(rules: list, keep: Callable[[str], bool]) -> str:
     return "".join(out)
 
 
+@functools.cache
+def _parsed(css: str) -> list:
+    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+
+
 def used_rules(css: str, classes: set[str], tags: set[str]) -> str:
     """The rules of `css` that can apply to markup with these classes and tags.
 
     Custom properties are kept only where a kept rule reads them, directly or
     through another custom property.
     """
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    kept = _used(rules, classes, tags | {"html", "body"})
+    kept = _used(_parsed(css), classes, tags | {"html", "body"})
     reads: dict[str, set[str]] = {}
     for name, value in re.findall(r"(--[\w-]+):([^;}]*)", _serialize(kept, lambda _: True)):
         reads.setdefault(name, set()).update(CUSTOM_PROPERTY.findall(value))
