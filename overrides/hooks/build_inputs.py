@@ -18,16 +18,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
 # Part of every key: a new pin, or another Python, may change any result.
-LOCK = ROOT / "requirements.lock"
+LOCK = Path(__file__).resolve().parents[2] / "requirements.lock"
 # Bump when what a cache entry holds, or how it is keyed, changes.
 FORMAT = "1"
-
-
-def cache_root(config_file: str) -> Path:
-    """The caches of the project whose mkdocs.yml is `config_file` (GUIDE_CACHE_DIR wins)."""
-    return Path(os.environ.get("GUIDE_CACHE_DIR") or Path(config_file).parent / ".cache")
 
 
 def key(*parts: str | bytes) -> str:
@@ -47,39 +41,43 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def snapshot(paths: Iterable[str]) -> dict[str, str | None]:
-    """The current digest of each recorded input, by path relative to the repository."""
-    return {
-        ROOT.joinpath(path).relative_to(ROOT).as_posix(): file_digest(ROOT / path)
-        for path in sorted(set(paths))
-    }
+class Project:
+    """The folder of an mkdocs.yml: its files are the inputs worth recording."""
 
+    def __init__(self, config_file: str) -> None:
+        self.root = Path(config_file).resolve().parent
+        self.environment = Path(sys.prefix).resolve()  # may be .venv, inside the project
 
-def unchanged(inputs: dict[str, str | None]) -> bool:
-    return all(file_digest(ROOT / path) == digest for path, digest in inputs.items())
+    def cache(self, name: str) -> Path:
+        """A cache folder (.cache/NAME, or under GUIDE_CACHE_DIR when it is set)."""
+        return Path(os.environ.get("GUIDE_CACHE_DIR") or self.root / ".cache") / name
 
+    def source_of(self, path: str) -> str | None:
+        """The project file a read stands for (bytecode stands for its source), if any."""
+        file = Path(path).resolve()
+        if not file.is_relative_to(self.root) or file.is_relative_to(self.environment):
+            return None
+        if file.parent.name == "__pycache__":
+            file = file.parent.parent / f"{file.name.split('.')[0]}.py"
+        relative = file.relative_to(self.root)
+        if relative.parts[0] in {".cache", ".git", "node_modules", "site"}:
+            return None
+        return relative.as_posix()
 
-def source_of(path: str) -> str | None:
-    """The repository file a read stands for, or None when it is not the project's own.
+    def sources_of(self, paths: Iterable[str]) -> set[str]:
+        return {source for path in paths if (source := self.source_of(path))}
 
-    Bytecode stands for its source; the environment (sys.prefix, which may be
-    .venv inside the repository), caches and git's files are not inputs.
-    """
-    file = Path(path).resolve()
-    if not file.is_relative_to(ROOT) or file.is_relative_to(Path(sys.prefix).resolve()):
-        return None
-    if file.parent.name == "__pycache__":
-        file = file.parent.parent / f"{file.name.split('.')[0]}.py"
-    relative = file.relative_to(ROOT)
-    if relative.parts[0] in {".cache", ".git", "node_modules", "site"}:
-        return None
-    return relative.as_posix()
+    def modules_read(self, modules: Iterable[ModuleType | None]) -> set[str]:
+        """The project's own source files among these modules' files."""
+        files = (getattr(module, "__file__", None) for module in modules)
+        return self.sources_of(file for file in files if isinstance(file, str))
 
+    def snapshot(self, sources: Iterable[str]) -> dict[str, str | None]:
+        """The current digest of each input, by path relative to the project."""
+        return {source: file_digest(self.root / source) for source in sorted(set(sources))}
 
-def modules_read(modules: Iterable[ModuleType | None]) -> set[str]:
-    """The project's own source files among these modules' files."""
-    files = (getattr(module, "__file__", None) for module in modules)
-    return {source for file in files if isinstance(file, str) and (source := source_of(file))}
+    def unchanged(self, inputs: dict[str, str | None]) -> bool:
+        return all(file_digest(self.root / source) == digest for source, digest in inputs.items())
 
 
 def record_reads(root: str) -> set[str]:

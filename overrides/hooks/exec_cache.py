@@ -22,24 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_inputs import (
-    ROOT,
-    cache_root,
-    key,
-    modules_read,
-    read_json,
-    record_reads,
-    snapshot,
-    source_of,
-    unchanged,
-    write_json,
-)
+from build_inputs import Project, key, read_json, record_reads, write_json
 from markdown_exec import base_format, formatters
 from markdown_exec._internal.formatters.python import _run_python, _sessions_globals
 from mkdocs.config.defaults import MkDocsConfig
-
-# One audit hook per process; each execution clears the set first.
-READS = record_reads(str(ROOT))
 
 
 @dataclass
@@ -53,7 +39,10 @@ class Session:
 
 
 class _State:
+    project: Project
     directory: Path
+    # What blocks read: one audit hook per process, cleared before each run.
+    reads: set[str] | None = None
     sessions: dict[str, Session] = {}  # noqa: RUF012
     used: set[Path] = set()  # noqa: RUF012
 
@@ -62,7 +51,10 @@ state = _State()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    state.directory = cache_root(config.config_file_path) / "markdown-exec"
+    state.project = Project(config.config_file_path)
+    state.directory = state.project.cache("markdown-exec")
+    if state.reads is None:
+        state.reads = record_reads(str(state.project.root))
     formatters["python"] = formatters["py"] = _format_python
     return config
 
@@ -102,21 +94,22 @@ def _cached_run(
     entry = state.directory / f"{key(*sources, code)}.json"
     state.used.add(entry)
     cached = read_json(entry)
-    if cached and unchanged(cached["inputs"]):
+    if cached and state.project.unchanged(cached["inputs"]):
         chain.sources.append((code, extra))
         chain.inputs.update(cached["inputs"])
         chain.live = False
         return cached["output"]
 
-    READS.clear()
+    state.reads.clear()
     if not chain.live:
         _sessions_globals.pop(session, None)
         for source, options in chain.sources:
             _run_python(source, session=session, **options)
     output = _run_python(code, returncode=returncode, session=session, **extra)
     modules = (sys.modules.get(name) for name in _imported([*sources, code]))
-    inputs = chain.inputs | {source_of(path) for path in READS} - {None} | modules_read(modules)
-    write_json(entry, {"output": output, "inputs": snapshot(inputs)})
+    project = state.project
+    inputs = chain.inputs | project.sources_of(state.reads) | project.modules_read(modules)
+    write_json(entry, {"output": output, "inputs": project.snapshot(inputs)})
     chain.sources.append((code, extra))
     chain.inputs = inputs
     chain.live = True

@@ -41,17 +41,7 @@ import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
 import nbformat
 import tinycss2
-from build_inputs import (
-    ROOT,
-    cache_root,
-    key,
-    read_json,
-    record_reads,
-    snapshot,
-    source_of,
-    unchanged,
-    write_json,
-)
+from build_inputs import Project, key, read_json, record_reads, write_json
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -66,7 +56,7 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 STYLESHEET = "assets/styles/notebook.css"
 # The first and last cells the kernel runs, removed from the executed notebook:
 # they record which repository files the notebook read or imported.
-RECORD_START = f"{inspect.getsource(record_reads)}\n_guide_reads = record_reads({str(ROOT)!r})"
+RECORDER = inspect.getsource(record_reads)
 RECORD_REPORT = (
     "import json as _json, sys as _sys\n"
     "print(_json.dumps(sorted(_guide_reads | {m.__file__ for m in list(_sys.modules.values())"
@@ -74,7 +64,7 @@ RECORD_REPORT = (
 )
 
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>", re.DOTALL)
-INLINE_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 CODE_CELL = '<div class="highlight-ipynb '
 DATAFRAME = re.compile(r'<table border="1" class="dataframe">.*?</table>', re.DOTALL)
 # pandas prints a named index as a second header row: its name, then blanks.
@@ -98,10 +88,14 @@ class NotebookFailed(Exception):
     """A notebook raised: the message names the file and carries the cell's traceback."""
 
 
-def execute(source: Path, kernel_name: str) -> nbformat.NotebookNode:
-    """Run every cell of a percent-format script in a fresh kernel, from its folder."""
+def execute(source: Path, kernel_name: str, root: Path) -> tuple[nbformat.NotebookNode, set[str]]:
+    """Run every cell of a percent-format script in a fresh kernel, from its folder.
+
+    Returns the executed notebook and every file under `root` it read or imported.
+    """
     notebook = jupytext.read(source)
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(RECORD_START))
+    start = f"{RECORDER}\n_guide_reads = record_reads({str(root)!r})"
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(start))
     notebook.cells.append(nbformat.v4.new_code_cell(RECORD_REPORT))
     client = NotebookClient(
         notebook,
@@ -112,7 +106,7 @@ def execute(source: Path, kernel_name: str) -> nbformat.NotebookNode:
     try:
         client.execute()
     except CellExecutionError as error:
-        raise NotebookFailed(f"{_shown(source)}: a cell raised\n{error}") from None
+        raise NotebookFailed(f"{source}: a cell raised\n{error}") from None
     report = notebook.cells.pop()
     notebook.cells.pop(0)
     for cell in notebook.cells:  # the recording cell took execution count 1
@@ -121,30 +115,20 @@ def execute(source: Path, kernel_name: str) -> nbformat.NotebookNode:
             for output in cell.outputs:
                 if "execution_count" in output:
                     output.execution_count = cell.execution_count
-    reads = json.loads(report.outputs[0].text)
-    inputs = {source_of(path) for path in reads} - {None, _shown(source)}
-    notebook.metadata["guide_cache"] = {
-        "key": _key(source, kernel_name),
-        "inputs": snapshot(inputs),
-    }
-    return notebook
-
-
-def _shown(source: Path) -> str:
-    return source.relative_to(ROOT).as_posix() if source.is_relative_to(ROOT) else str(source)
-
-
-def _key(source: Path, kernel_name: str) -> str:
-    return key(source.read_bytes(), kernel_name)
+    return notebook, set(json.loads(report.outputs[0].text))
 
 
 class NotebookCache:
-    """One executed notebook per source file; stale entries are replaced, never kept."""
+    """One executed notebook per source file; a stale entry is replaced, never kept."""
 
-    def __init__(self, directory: Path, kernel_name: str) -> None:
-        self.directory = directory
+    def __init__(self, project: Project, kernel_name: str) -> None:
+        self.project = project
+        self.directory = project.cache("notebooks")
         self.kernel_name = kernel_name
         self.used: set[Path] = set()
+
+    def _key(self, source: Path) -> str:
+        return key(source.read_bytes(), self.kernel_name)
 
     def entry(self, source: Path) -> Path:
         where = hashlib.sha256(str(source).encode()).hexdigest()[:12]
@@ -155,26 +139,26 @@ class NotebookCache:
         entry = self.entry(source)
         self.used.add(entry)
         recorded = (read_json(entry) or {}).get("metadata", {}).get("guide_cache", {})
-        if recorded.get("key") == _key(source, self.kernel_name) and unchanged(recorded["inputs"]):
+        if recorded.get("key") == self._key(source) and self.project.unchanged(recorded["inputs"]):
             return entry
         return None
 
     def fill(self, source: Path) -> Path:
-        notebook = execute(source, self.kernel_name)
+        notebook, reads = execute(source, self.kernel_name, self.project.root)
+        inputs = self.project.sources_of(reads) - self.project.sources_of([str(source)])
+        notebook.metadata["guide_cache"] = {
+            "key": self._key(source),
+            "inputs": self.project.snapshot(inputs),
+        }
         entry = self.entry(source)
         write_json(entry, notebook)
-        reads = ", ".join(_inputs(notebook)) or "nothing"
-        log.info("executed %s (read %s)", _shown(source), reads)
+        log.info("executed %s (read %s)", source.name, ", ".join(sorted(inputs)) or "nothing")
         return entry
 
     def prune(self) -> None:
         for entry in self.directory.glob("*.ipynb"):
             if entry not in self.used:
                 entry.unlink()
-
-
-def _inputs(notebook: nbformat.NotebookNode) -> list[str]:
-    return sorted(notebook.metadata["guide_cache"]["inputs"])
 
 
 class BuildMemo:
@@ -207,6 +191,7 @@ class _State:
     background = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1)
     classes: set[str] = set()  # noqa: RUF012
     tags: set[str] = set()  # noqa: RUF012
+    styles: set[str] = set()  # noqa: RUF012  (the notebooks' inline CSS)
 
 
 state = _State()
@@ -225,8 +210,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # (the source's text) cannot see the datasets a notebook reads.
         jupyter["execute"] = False
         jupyter["cache"] = False
-        directory = cache_root(config.config_file_path) / "notebooks"
-        state.cache = NotebookCache(directory, jupyter["kernel_name"])
+        project = Project(config.config_file_path)
+        state.cache = NotebookCache(project, jupyter["kernel_name"])
         mkdocs_jupyter.convert.nb2html = _render_executed
         mkdocs_jupyter.plugin.rewrite_notebook_urls = _rewrite_urls_once
     return config
@@ -269,15 +254,24 @@ def _render_executed(nb_path: str, **options: object) -> str:
             "this page reloads with its outputs when it is done."
         )
     note = PENDING_NOTE.format(message=_escape(message))
-    return note + INLINE_STYLE.sub("", _render(nb_path, **options))
+    return note + _without_styles(_render(nb_path, **options))
 
 
 def _rendered(entry: Path, options: dict[str, object]) -> str:
     """The executed notebook as mkdocs-jupyter renders it, without its inline CSS."""
     return state.memo.get(
         ("html", entry, entry.stat().st_mtime_ns, json.dumps(options, default=str)),
-        lambda: INLINE_STYLE.sub("", _render(str(entry), **options)),
+        lambda: _without_styles(_render(str(entry), **options)),
     )
+
+
+def _without_styles(html: str) -> str:
+    """The page without its inline CSS, which is kept for the shared stylesheet."""
+    for style in INLINE_STYLE.findall(html):
+        # Rendering an .ipynb, mkdocs-jupyter appends its Pygments CSS again, as a Python list.
+        if not style.strip().startswith("["):
+            state.styles.add(style)
+    return INLINE_STYLE.sub("", html)
 
 
 def _rewrite_urls_once(html: str, current: File, files: Files, *, markdown_processed: bool) -> str:
@@ -328,17 +322,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not state.serving:
         state.cache.prune()
     classes = {name for value in state.classes for name in value.split()}
-    css = used_rules(jupyterlab_css(), classes, state.tags)
+    css = used_rules("\n".join(sorted(state.styles)), classes, state.tags)
     target = Path(config.site_dir) / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(css, encoding="utf-8")
-
-
-def jupyterlab_css() -> str:
-    """mkdocs-jupyter's stylesheet, with the light theme's custom properties."""
-    assets = Path(mkdocs_jupyter.__file__).parent / "templates" / "mkdocs_html" / "assets"
-    names = ("index.css", "theme-light.css")
-    return "\n".join((assets / name).read_text("utf-8") for name in names)
 
 
 # Parts of a selector that the static page cannot answer (state, attributes
