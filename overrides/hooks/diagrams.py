@@ -32,6 +32,7 @@ WIDTH = re.compile(r'<svg [^>]*?width="([\d.]+)"')
 
 class _State:
     directory: Path
+    used: set[Path] = set()  # noqa: RUF012
 
 
 state = _State()
@@ -39,11 +40,18 @@ state = _State()
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.directory = Project(config.config_file_path).cache("diagrams")
+    state.used = set()
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     superfences.setdefault("custom_fences", []).append(
         {"name": "mermaid", "class": "diagram", "format": draw}
     )
     return config
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    for entry in state.directory.glob("*.svg"):
+        if entry not in state.used:
+            entry.unlink()
 
 
 def _render(source: str, prefix: str) -> str | None:
@@ -67,6 +75,7 @@ def draw(source: str, language: str, css_class: str, options: dict, md: Any, **k
         digest.update(str(file_digest(path)).encode())
     prefix = f"diagram-{digest.hexdigest()[:12]}"
     cached = state.directory / f"{prefix}.svg"
+    state.used.add(cached)
     if cached.is_file():
         svg = cached.read_text(encoding="utf-8")
     elif (svg := _render(source, prefix)) is not None:

@@ -1,19 +1,20 @@
-"""Build hook for the executed notebooks (mkdocs-jupyter).
+"""Build hook for the executed notebooks (mkdocs-jupyter renders, this hook executes).
 
-- Execution, once per content: mkdocs-jupyter only renders; this hook executes
-  (nbclient, one kernel per core) and caches each executed notebook under
-  .cache/notebooks/, keyed by its source, the lock and Python, and valid while
-  the repository files it read (datasets, the `guide` package...) are
-  unchanged; see build_inputs.py. `build`, `serve` and the tests share the
-  cache; an empty one (CI) executes everything. A failing notebook fails the
-  build, naming the file, and is never cached.
-- First serve: `mkdocs serve` does not wait for the notebooks. A notebook not
-  in the cache is shown unexecuted, with a note, while it executes in the
-  background; its cache entry triggers a rebuild and the page reloads itself.
-- Styles: mkdocs-jupyter inlines about 577 KiB of JupyterLab CSS into every
-  notebook page. The pages get one shared stylesheet instead, written at the
-  end of the build with only the rules whose classes and tags the notebook
-  pages use (and the custom properties those rules need).
+- Execution, once per content: notebooks missing from the cache execute in
+  parallel, one kernel per core (notebook_execution.py); an entry is valid
+  while the project files the notebook read are unchanged (build_inputs.py).
+  `build`, `serve` and the tests share the cache; an empty one (CI) executes
+  everything. A failing notebook fails the build, naming the file, and is
+  never cached.
+- First serve: `mkdocs serve` does not wait for the notebooks. One missing
+  from the cache is shown unexecuted, with a note, and executes in the
+  background once the first build is served; its cache entry (or a .failed
+  note) lands in a watched folder, the site rebuilds and the page reloads.
+- While serving, any edit rebuilds every page: rendered notebooks and their
+  rewritten links are reused from the build before (BuildMemo).
+- Styles: the JupyterLab CSS mkdocs-jupyter inlines (about 577 KiB a page)
+  becomes one shared stylesheet with only the rules the notebook pages use
+  (notebook_styles.py), linked from each notebook's content.
 - Offline pages: mkdocs-jupyter injects a MathJax loader that fetches MathJax
   from a CDN; the guide's notebooks write no TeX, so the loader is removed.
 - Accessibility: code cells scroll sideways, so they take keyboard focus
@@ -26,9 +27,6 @@
 from __future__ import annotations
 
 import concurrent.futures
-import functools
-import hashlib
-import inspect
 import json
 import logging
 import os
@@ -36,33 +34,21 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import jupytext
 import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
-import nbformat
-import tinycss2
-from build_inputs import Project, key, read_json, record_reads, write_json
+from build_inputs import Project
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from notebook_execution import NotebookCache, NotebookFailed
+from notebook_styles import used_rules
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 STYLESHEET = "assets/styles/notebook.css"
-# The first and last cells the kernel runs, removed from the executed notebook:
-# they record which repository files the notebook read or imported.
-RECORDER = inspect.getsource(record_reads)
-RECORD_REPORT = (
-    "import json as _json, sys as _sys\n"
-    "print(_json.dumps(sorted(_guide_reads | {m.__file__ for m in list(_sys.modules.values())"
-    " if isinstance(getattr(m, '__file__', None), str)})))"
-)
-
 MATHJAX_LOADER = re.compile(r"<script data-mkdocs-jupyter-mathjax=.*?</script>", re.DOTALL)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 CODE_CELL = '<div class="highlight-ipynb '
@@ -82,83 +68,6 @@ PENDING_NOTE = (
     '<div class="admonition info"><p class="admonition-title">Executing</p>'
     "<p>{message}</p></div>\n\n"
 )
-
-
-class NotebookFailed(Exception):
-    """A notebook raised: the message names the file and carries the cell's traceback."""
-
-
-def execute(source: Path, kernel_name: str, root: Path) -> tuple[nbformat.NotebookNode, set[str]]:
-    """Run every cell of a percent-format script in a fresh kernel, from its folder.
-
-    Returns the executed notebook and every file under `root` it read or imported.
-    """
-    notebook = jupytext.read(source)
-    start = f"{RECORDER}\n_guide_reads = record_reads({str(root)!r})"
-    notebook.cells.insert(0, nbformat.v4.new_code_cell(start))
-    notebook.cells.append(nbformat.v4.new_code_cell(RECORD_REPORT))
-    client = NotebookClient(
-        notebook,
-        kernel_name=kernel_name or "python3",
-        allow_errors=False,
-        resources={"metadata": {"path": str(source.parent)}},
-    )
-    try:
-        client.execute()
-    except CellExecutionError as error:
-        raise NotebookFailed(f"{source}: a cell raised\n{error}") from None
-    report = notebook.cells.pop()
-    notebook.cells.pop(0)
-    for cell in notebook.cells:  # the recording cell took execution count 1
-        if cell.cell_type == "code" and cell.execution_count:
-            cell.execution_count -= 1
-            for output in cell.outputs:
-                if "execution_count" in output:
-                    output.execution_count = cell.execution_count
-    return notebook, set(json.loads(report.outputs[0].text))
-
-
-class NotebookCache:
-    """One executed notebook per source file; a stale entry is replaced, never kept."""
-
-    def __init__(self, project: Project, kernel_name: str) -> None:
-        self.project = project
-        self.directory = project.cache("notebooks")
-        self.kernel_name = kernel_name
-        self.used: set[Path] = set()
-
-    def _key(self, source: Path) -> str:
-        return key(source.read_bytes(), self.kernel_name)
-
-    def entry(self, source: Path) -> Path:
-        where = hashlib.sha256(str(source).encode()).hexdigest()[:12]
-        return self.directory / f"{source.stem}-{where}.ipynb"
-
-    def hit(self, source: Path) -> Path | None:
-        """The executed notebook for this source, if its key and inputs still hold."""
-        entry = self.entry(source)
-        self.used.add(entry)
-        recorded = (read_json(entry) or {}).get("metadata", {}).get("guide_cache", {})
-        if recorded.get("key") == self._key(source) and self.project.unchanged(recorded["inputs"]):
-            return entry
-        return None
-
-    def fill(self, source: Path) -> Path:
-        notebook, reads = execute(source, self.kernel_name, self.project.root)
-        inputs = self.project.sources_of(reads) - self.project.sources_of([str(source)])
-        notebook.metadata["guide_cache"] = {
-            "key": self._key(source),
-            "inputs": self.project.snapshot(inputs),
-        }
-        entry = self.entry(source)
-        write_json(entry, notebook)
-        log.info("executed %s (read %s)", source.name, ", ".join(sorted(inputs)) or "nothing")
-        return entry
-
-    def prune(self) -> None:
-        for entry in self.directory.glob("*.ipynb"):
-            if entry not in self.used:
-                entry.unlink()
 
 
 class BuildMemo:
@@ -186,12 +95,15 @@ class _State:
     memo = BuildMemo()
     layout = 0  # a hash of every file's source and URL, which links depend on
     serving = False
-    # Notebooks executing in the background while serving, by source path.
-    pending: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012
+    # While serving: notebooks waiting for the first build to end, then executing
+    # in the background, by source path, with the source's key when they started.
+    watching = False
+    waiting: set[Path] = set()  # noqa: RUF012
+    pending: dict[Path, tuple[str, concurrent.futures.Future]] = {}  # noqa: RUF012
     background = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1)
     classes: set[str] = set()  # noqa: RUF012
     tags: set[str] = set()  # noqa: RUF012
-    styles: set[str] = set()  # noqa: RUF012  (the notebooks' inline CSS)
+    styles: set[str] = set()  # noqa: RUF012  # the inline CSS the notebooks came with
 
 
 state = _State()
@@ -222,14 +134,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     jupyter = config.plugins["mkdocs-jupyter"]
     state.memo.next_build()
+    state.classes, state.tags = set(), set()
     state.layout = hash(tuple((file.abs_src_path, file.url) for file in files))
     state.cache.used = set()
     sources = [Path(file.abs_src_path) for file in files if jupyter.should_include(file)]
     misses = [source for source in sources if state.cache.hit(source) is None]
     if state.serving:
-        for source in misses:
-            if source not in state.pending or state.pending[source].done():
-                state.pending[source] = state.background.submit(state.cache.fill, source)
+        state.waiting.update(misses)
+        if state.watching:
+            _start_waiting()
         return files
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
         runs = {source: pool.submit(state.cache.fill, source) for source in misses}
@@ -244,7 +157,7 @@ def _render_executed(nb_path: str, **options: object) -> str:
     source = Path(nb_path)
     if entry := state.cache.hit(source):
         return _rendered(entry, options)
-    run = state.pending.get(source)
+    _, run = state.pending.get(source, ("", None))
     if run is not None and run.done() and run.exception():
         log.error("%s", run.exception())
         message = f"Executing this notebook failed: {run.exception()}"
@@ -287,10 +200,37 @@ def _escape(text: str) -> str:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> None:
-    # A notebook executed in the background writes its entry here: rebuild then.
+    """Execute the notebooks the first build showed unexecuted, now that it is served.
+
+    Each writes its cache entry (or, if it fails, a .failed note) into a watched
+    folder, which rebuilds the site: its page reloads with the outputs.
+    """
     if hasattr(state, "cache"):
         state.cache.directory.mkdir(parents=True, exist_ok=True)
         server.watch(str(state.cache.directory))
+        state.watching = True
+        _start_waiting()
+
+
+def _start_waiting() -> None:
+    for source in state.waiting:
+        key, run = state.pending.get(source, ("", None))
+        # A failed run is retried once its source changes, not on every rebuild.
+        current = state.cache.key(source)
+        if run is None or (run.done() and (not run.exception() or key != current)):
+            state.pending[source] = (current, state.background.submit(_fill_in_background, source))
+    state.waiting = set()
+
+
+def _fill_in_background(source: Path) -> Path:
+    failed = state.cache.entry(source).with_suffix(".failed")
+    try:
+        entry = state.cache.fill(source)
+    except NotebookFailed as error:
+        failed.write_text(str(error), encoding="utf-8")  # rebuild: the page shows the failure
+        raise
+    failed.unlink(missing_ok=True)
+    return entry
 
 
 def _accessible_dataframe(match: re.Match[str]) -> str:
@@ -321,80 +261,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     if not state.serving:
         state.cache.prune()
-    classes = {name for value in state.classes for name in value.split()}
-    css = used_rules("\n".join(sorted(state.styles)), classes, state.tags)
+    if not state.styles:
+        return  # no notebook page
+    classes = frozenset(name for value in state.classes for name in value.split())
+    css = used_rules("\n".join(sorted(state.styles)), classes, frozenset(state.tags))
     target = Path(config.site_dir) / STYLESHEET
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(css, encoding="utf-8")
-
-
-# Parts of a selector that the static page cannot answer (state, attributes
-# set by scripts, the palette): ignored, so such rules are kept when the rest matches.
-SELECTOR_NOISE = re.compile(r"\[[^\]]*\]|::?[\w-]+(?:\([^)]*\))?")
-CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-TAG_NAME = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
-CUSTOM_PROPERTY = re.compile(r"var\(\s*(--[\w-]+)")
-
-
-def _selector_used(selector: str, classes: set[str], tags: set[str]) -> bool:
-    plain = SELECTOR_NOISE.sub("", selector)
-    return set(CLASS_NAME.findall(plain)) <= classes and set(TAG_NAME.findall(plain)) <= tags
-
-
-def _used(rules: list, classes: set[str], tags: set[str]) -> list:
-    kept = []
-    for rule in rules:
-        if rule.type == "qualified-rule":
-            selectors = tinycss2.serialize(rule.prelude).split(",")
-            if any(_selector_used(s, classes, tags) for s in selectors):
-                kept.append(rule)
-        elif rule.type == "at-rule" and rule.lower_at_keyword in {"media", "supports"}:
-            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            if inner := _used(inner, classes, tags):
-                kept.append((rule, inner))
-    return kept
-
-
-def _serialize(rules: list, keep: Callable[[str], bool]) -> str:
-    """CSS text of the kept rules, with only the declarations `keep` accepts by name."""
-    out = []
-    for rule in rules:
-        if isinstance(rule, tuple):
-            at_rule, inner = rule
-            prelude = tinycss2.serialize(at_rule.prelude).strip()
-            out.append(f"@{at_rule.at_keyword} {prelude}{{{_serialize(inner, keep)}}}")
-            continue
-        declarations = tinycss2.parse_blocks_contents(
-            rule.content, skip_comments=True, skip_whitespace=True
-        )
-        body = ";".join(
-            f"{d.name}:{tinycss2.serialize(d.value).strip()}{'!important' if d.important else ''}"
-            for d in declarations
-            if d.type == "declaration" and keep(d.name)
-        )
-        if body:
-            out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
-    return "".join(out)
-
-
-@functools.cache
-def _parsed(css: str) -> list:
-    return tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-
-
-def used_rules(css: str, classes: set[str], tags: set[str]) -> str:
-    """The rules of `css` that can apply to markup with these classes and tags.
-
-    Custom properties are kept only where a kept rule reads them, directly or
-    through another custom property.
-    """
-    kept = _used(_parsed(css), classes, tags | {"html", "body"})
-    reads: dict[str, set[str]] = {}
-    for name, value in re.findall(r"(--[\w-]+):([^;}]*)", _serialize(kept, lambda _: True)):
-        reads.setdefault(name, set()).update(CUSTOM_PROPERTY.findall(value))
-    plain = _serialize(kept, lambda name: not name.startswith("--"))
-    needed, frontier = set(), set(CUSTOM_PROPERTY.findall(plain))
-    while frontier:
-        needed |= frontier
-        frontier = {name for used in frontier for name in reads.get(used, ())} - needed
-    return _serialize(kept, lambda name: not name.startswith("--") or name in needed)
