@@ -4,11 +4,17 @@ Each test builds a small child project several times with the real hooks; what
 ran is read from the build log (notebooks) or from a log the blocks append to.
 """
 
+import os
 import re
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import HOOKS, build_site, child_project, notebook_project
+from support import HOOKS, MKDOCS, build_site, child_project, notebook_project
 
 READER = """\
 # %% [markdown]
@@ -132,3 +138,48 @@ def test_markdown_exec_blocks_rerun_only_when_their_inputs_change(tmp_path: Path
     assert ran() == ["first", "second"]
     assert "BONJOUR!" in build_page(suffix=' + "!"')
     assert ran() == []
+
+
+def test_serve_shows_notebooks_before_they_execute(tmp_path: Path) -> None:
+    broken = '# %% [markdown]\n# # Broken\n\n# %%\nraise ValueError("planted failure")\n'
+    config = notebook_project(
+        tmp_path, {"reads_a.py": READER.format(name="a"), "broken.py": broken}
+    )
+    (tmp_path / "examples" / "demo" / "a.csv").write_text("alpha\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/examples/demo/"
+    try:
+        first = wait_for_page(base + "reads_a/", lambda page: True)
+        assert "executing in the background" in first  # served before it executed
+        assert "alpha" not in first
+        executed_page = wait_for_page(base + "reads_a/", lambda page: "a says alpha" in page)
+        assert "executing in the background" not in executed_page
+        failed = wait_for_page(base + "broken/", lambda page: "failed" in page)
+        assert "planted failure" in failed
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def wait_for_page(url: str, ready: Callable[[str], bool], timeout: float = 300) -> str:
+    """The page at `url` once `ready` accepts it; polls the server, the signal it gives."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                page = response.read().decode()
+        except OSError:
+            page = None
+        if page is not None and ready(page):
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} was not ready within {timeout:.0f} s")

@@ -32,6 +32,7 @@ import logging
 import os
 import re
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 import mkdocs_jupyter.convert
@@ -64,9 +65,14 @@ HIDDEN_INDEX = '<span class="guide-visually-hidden">index</span>'
 INDEX_LABEL = f"<th>{HIDDEN_INDEX}</th>"
 # A pandas Styler prints the same corner as a non-breaking space.
 STYLER_CORNER = re.compile(r'(<th class="blank level0"[^>]*>)(?:&nbsp;|\xa0)(</th>)')
-PENDING_NOTE = (
-    '<div class="admonition info"><p class="admonition-title">Executing</p>'
-    "<p>{message}</p></div>\n\n"
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks
+# Shown above a notebook served before it has executed.
+NOTE = '<div class="admonition {kind}"><p class="admonition-title">{title}</p>{body}</div>\n\n'
+EXECUTING = NOTE.format(
+    kind="info",
+    title="Executing",
+    body="<p>This notebook is executing in the background; "
+    "this page reloads with its outputs when it is done.</p>",
 )
 
 
@@ -158,15 +164,10 @@ def _render_executed(nb_path: str, **options: object) -> str:
     if entry := state.cache.hit(source):
         return _rendered(entry, options)
     _, run = state.pending.get(source, ("", None))
+    note = EXECUTING
     if run is not None and run.done() and run.exception():
-        log.error("%s", run.exception())
-        message = f"Executing this notebook failed: {run.exception()}"
-    else:
-        message = (
-            "This notebook is executing in the background; "
-            "this page reloads with its outputs when it is done."
-        )
-    note = PENDING_NOTE.format(message=_escape(message))
+        failure = f"<pre><code>{escape(ANSI_COLOUR.sub('', str(run.exception())))}</code></pre>"
+        note = NOTE.format(kind="failure", title="Executing this notebook failed", body=failure)
     return note + _without_styles(_render(nb_path, **options))
 
 
@@ -193,10 +194,6 @@ def _rewrite_urls_once(html: str, current: File, files: Files, *, markdown_proce
         ("urls", html, current.abs_src_path, state.layout, markdown_processed),
         lambda: _rewrite_urls(html, current, files, markdown_processed=markdown_processed),
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> None:
@@ -227,7 +224,10 @@ def _fill_in_background(source: Path) -> Path:
     try:
         entry = state.cache.fill(source)
     except NotebookFailed as error:
-        failed.write_text(str(error), encoding="utf-8")  # rebuild: the page shows the failure
+        # Not an error log: in strict mode it would abort whichever rebuild is running,
+        # and a failed rebuild is not served. The rebuild this note triggers shows it.
+        log.info("%s", error)
+        failed.write_text(str(error), encoding="utf-8")
         raise
     failed.unlink(missing_ok=True)
     return entry
