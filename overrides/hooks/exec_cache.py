@@ -101,7 +101,9 @@ def _cached_run(
         return cached["output"]
 
     state.reads.clear()
-    if not chain.live:
+    if not (chain.live and chain.sources):
+        # Fresh globals (while serving, the last build's would leak in), then the
+        # session's blocks that came from the cache, if any.
         _sessions_globals.pop(session, None)
         for source, options in chain.sources:
             _run_python(source, session=session, **options)
