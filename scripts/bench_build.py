@@ -106,8 +106,8 @@ def _wait_for(predicate: Callable[[], bool], timeout: float) -> float:
 
 
 @contextmanager
-def serving(cache: Path, port: int) -> Iterator[tuple[str, int]]:
-    """`mkdocs serve` with this cache folder; yields its base URL and process id."""
+def serving(cache: Path, port: int) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`mkdocs serve` with this cache folder; yields its base URL and its process."""
     server = subprocess.Popen(
         [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -116,7 +116,7 @@ def serving(cache: Path, port: int) -> Iterator[tuple[str, int]]:
         stderr=subprocess.DEVNULL,
     )
     try:
-        yield f"http://127.0.0.1:{port}/", server.pid
+        yield f"http://127.0.0.1:{port}/", server
     finally:
         server.terminate()
         server.wait()
@@ -135,9 +135,12 @@ def first_pages(runs: int, port: int = 8765) -> dict[str, list[float]]:
     """
     figures: dict[str, list[float]] = {"seconds": [], "cpu": []}
     for _ in range(runs):
-        with tempfile.TemporaryDirectory() as cache, serving(Path(cache), port) as (url, pid):
-            figures["seconds"].append(_wait_for(lambda u=url: _fetch(u) is not None, timeout=900))
-            figures["cpu"].append(_cpu_of(pid))
+        with tempfile.TemporaryDirectory() as cache, serving(Path(cache), port) as (url, server):
+            answered = lambda u=url, s=server: _fetch(u) is not None or s.poll() is not None  # noqa: E731
+            figures["seconds"].append(_wait_for(answered, timeout=900))
+            if server.poll() is not None:
+                raise SystemExit("`mkdocs serve` stopped: its first build failed")
+            figures["cpu"].append(_cpu_of(server.pid))
     return figures
 
 
@@ -149,17 +152,17 @@ def prose_edits(runs: int, cache: Path, port: int = 8766) -> dict[str, list[floa
     """
     original = EDITED_PAGE.read_text(encoding="utf-8")
     figures: dict[str, list[float]] = {"seconds": [], "cpu": []}
-    with serving(cache, port) as (base, pid):
+    with serving(cache, port) as (base, server):
         url = base + EDITED_URL
         try:
             _wait_for(lambda: _fetch(url) is not None, timeout=900)
             for run in range(runs):
                 marker = f"bench-marker-{run}-{time.time_ns()}"
-                cpu = _cpu_of(pid)
+                cpu = _cpu_of(server.pid)
                 EDITED_PAGE.write_text(f"{original}\n{marker}\n", encoding="utf-8")
                 seconds = _wait_for(lambda m=marker: m in (_fetch(url) or ""), timeout=300)
                 figures["seconds"].append(seconds)
-                figures["cpu"].append(_cpu_of(pid) - cpu)
+                figures["cpu"].append(_cpu_of(server.pid) - cpu)
         finally:
             EDITED_PAGE.write_text(original, encoding="utf-8")
     return figures
