@@ -135,8 +135,8 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
     for kit, steps in bench_kits.timings(args.runs).items():
-        for step, seconds in steps.items():
-            rows.append((f"Kit {kit}: {step}", *median_and_range(seconds, "ms", 1000)))
+        for step, timings in steps.items():
+            rows.append((f"Kit {kit}: {step}", *median_and_range(timings, "ms", 1000)))
 
     width = max(len(name) for name, _, _ in rows)
     for name, median, spread in rows:
