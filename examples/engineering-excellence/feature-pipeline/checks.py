@@ -3,7 +3,7 @@
 import copy
 import random
 
-from exercise_harness import Checks, Trial, close_to, prefix_sizes
+from exercise_harness import Checks, Trial, close_to
 
 checks = Checks()
 HOUR = 3_600
@@ -183,7 +183,8 @@ def large(t: Trial) -> None:
     card_features = t.code("card_features")
     t.expect("finished")
     t.budget(3.0)
-    for n in prefix_sizes(len(payments), start=500, until=5_000):
+    # Growing prefixes: a quadratic pipeline runs out of budget early instead of hanging.
+    for n in (500, 1_000, 2_000, 5_000, len(payments)):
         card_features(payments[:n])
         t.on_time(f"{n:,} payments done")
     t.got("finished")
