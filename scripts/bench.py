@@ -75,11 +75,6 @@ def main(argv: list[str] | None = None) -> int:
         ("Clean build, empty caches (every notebook executed)", *seconds(builds["clean"])),
         ("Clean build: CPU seconds in all its processes", *seconds(builds["clean cpu"])),
         ("Warm build, the caches it filled", *seconds(builds["warm"])),
-        (
-            "Clean builds that failed (a page's timing assert) and were retried",
-            str(builds["failed"][0]),
-            "",
-        ),
         ("First page from `mkdocs serve`, empty caches", *seconds(first_pages["seconds"])),
         ("First page: CPU seconds the server spent", *seconds(first_pages["cpu"])),
         ("Prose edit shown by `mkdocs serve`", *seconds(edits["seconds"])),

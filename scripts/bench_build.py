@@ -42,10 +42,6 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-class BuildFailed(Exception):
-    pass
-
-
 def build(cache: Path) -> tuple[float, float]:
     """Seconds and CPU seconds for a strict build using (and filling) this cache folder."""
     with tempfile.TemporaryDirectory() as site:
@@ -59,32 +55,19 @@ def build(cache: Path) -> tuple[float, float]:
             check=False,
         )
         if run.returncode != 0:
-            raise BuildFailed(run.stderr[-4000:])
+            raise SystemExit(f"a clean build failed:\n{run.stderr[-4000:]}")
         return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def clean_and_warm_builds(runs: int, cache: Path, attempts: int = 3) -> dict[str, list[float]]:
-    """Each run: a build with empty caches, then one with the caches it filled.
-
-    A failed clean build is retried (up to `attempts` in all) and counted: some
-    pages assert on timings they measure, which a busy machine can upset.
-    """
-    figures: dict[str, list[float]] = {"clean": [], "clean cpu": [], "warm": [], "failed": []}
-    failed = 0
-    while len(figures["clean"]) < runs:
+def clean_and_warm_builds(runs: int, cache: Path) -> dict[str, list[float]]:
+    """Each run: a build with empty caches, then one with the caches it filled."""
+    figures: dict[str, list[float]] = {"clean": [], "clean cpu": [], "warm": []}
+    for _ in range(runs):
         shutil.rmtree(cache, ignore_errors=True)
-        try:
-            seconds, cpu = build(cache)
-        except BuildFailed as failure:
-            failed += 1
-            print(f"a clean build failed ({failed}):\n{str(failure)[-1500:]}", file=sys.stderr)
-            if failed >= attempts:
-                raise SystemExit("too many failed builds") from None
-            continue
+        seconds, cpu = build(cache)
         figures["clean"].append(seconds)
         figures["clean cpu"].append(cpu)
         figures["warm"].append(build(cache)[0])
-    figures["failed"] = [failed]
     return figures
 
 
@@ -185,7 +168,6 @@ def main(argv: list[str] | None = None) -> int:
     print(summary("clean build", builds["clean"]))
     print(summary("clean build, CPU in all processes", builds["clean cpu"]))
     print(summary("warm build", builds["warm"]))
-    print(f"clean builds that failed and were retried: {builds['failed'][0]}")
     first = first_pages(args.runs)
     print(summary("first page from serve, empty caches", first["seconds"]))
     print(summary("first page, CPU of the server", first["cpu"]))
