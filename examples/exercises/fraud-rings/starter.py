@@ -20,7 +20,7 @@ Rules:
   account. Before any link it returns []. `min_size` is an int >= 1 (1 also
   lists accounts that share nothing): a bool or a non-int raises TypeError,
   below 1 ValueError.
-- Tens of thousands of links, each answered as it arrives: a link must cost
+- Many thousands of links, each answered as it arrives: a link must cost
   far less than a walk over its ring.
 """
 
