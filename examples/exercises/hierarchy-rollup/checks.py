@@ -296,11 +296,12 @@ def plain_roll_up(rows: list[tuple[str, str | None, int]]) -> dict[str, int]:
 
 DEPTH, WIDTH = 2_500, 2_500
 TIMES = 10  # the budget: this many times the plain solution's time, on this machine, now
-# Recursion that passes through a C function (sum over a generator, map) exhausts the
-# browser's stack before Python's limit of 1,000 calls: about 275 levels deep in Node 20,
-# a fatal error that stops Python in the tab (pyodide/pyodide#5959). The deep case
-# lowers the limit to this many calls more than the check itself uses, so a recursive
-# answer gets a RecursionError instead.
+# Recursion that passes through a C function (sum over a generator, map) can exhaust
+# the JavaScript stack before Python's limit of 1,000 calls: at about 275 levels in
+# Node 20, below 1,000 in Chromium. Pyodide then fails with "Maximum call stack size
+# exceeded", a fatal error, not a RecursionError (pyodide/pyodide#5959). The deep
+# case lowers the limit to this many calls more than the check itself uses, so a
+# recursive answer gets a RecursionError with its own traceback instead.
 RECURSION_ROOM = 200
 
 
