@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -15,8 +16,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
-# Playwright cannot download its own browser here: use the system's.
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Playwright cannot download its own browser here: use the system's, or the one
+# the CHROMIUM environment variable names (a Chrome elsewhere, say).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+INSTALL_CHROMIUM = "install Debian's 'chromium', or set CHROMIUM to a Chromium or Chrome binary"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,7 +1,8 @@
 """Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages.
 
 Playwright cannot download its own browser here, so the tests use the system
-Chromium. Where it is missing they are skipped, with one visible line saying so.
+Chromium. Where it is missing they are skipped, and tests/conftest.py says so in
+the report's header and its final line.
 """
 
 import shutil
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from local_site import CHROMIUM, CHROMIUM_ARGS
+from local_site import CHROMIUM, CHROMIUM_ARGS, INSTALL_CHROMIUM
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -21,16 +22,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    if shutil.which(CHROMIUM):
-        return f"browser tests: {CHROMIUM}"
-    return "browser tests: SKIPPED, no Chromium found (install Debian's 'chromium' to run them)"
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM):
-        pytest.skip("no Chromium found: install Debian's 'chromium' to run the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM}: {INSTALL_CHROMIUM}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
