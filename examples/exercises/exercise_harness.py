@@ -39,6 +39,7 @@ CHECKS_FILE = "<checks>"
 MAX_OUTPUT_CHARS = 100_000
 MAX_OUTPUT_LINES = 2_000
 MAX_REPR_CHARS = 400
+BRIEF_REPR_CHARS = 80  # values longer than this get the place where they first differ
 _UNSET: Any = object()
 
 
@@ -190,6 +191,49 @@ def _short_repr(value: object) -> str:
     return text
 
 
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= BRIEF_REPR_CHARS else text[: BRIEF_REPR_CHARS - 3] + "..."
+
+
+def first_difference(expected: Any, got: Any, path: str = "") -> str | None:
+    """Where ``got`` first departs from ``expected``: ``[57]: expected 29.0, got 28.5``.
+
+    Lists, tuples, dicts and strings are followed item by item; None for values
+    of different kinds and for equal ones.
+    """
+    if isinstance(expected, dict) and isinstance(got, dict):
+        for key, value in expected.items():
+            if key not in got:
+                return f"{path}[{key!r}]: expected {_brief(value)}, got no such key"
+            if got[key] != value:
+                return first_difference(value, got[key], f"{path}[{key!r}]")
+        extra = next((key for key in got if key not in expected), None)
+        if extra is not None:
+            return f"{path}[{extra!r}]: expected no such key, got {_brief(got[extra])}"
+    elif isinstance(expected, str) and isinstance(got, str):
+        pairs = zip(expected, got, strict=False)
+        index = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(expected), len(got)))
+        return (
+            f"{path or 'the text'} from character {index:,}: "
+            f"expected {_brief(expected[index:])}, got {_brief(got[index:])}"
+        )
+    elif isinstance(expected, list | tuple) and type(got) is type(expected):
+        for index, (want, have) in enumerate(zip(expected, got, strict=False)):
+            if want != have:
+                return first_difference(want, have, f"{path}[{index}]")
+        if len(expected) != len(got):
+            where = f"{path}: " if path else ""
+            agree = min(len(expected), len(got))
+            return (
+                f"{where}expected {len(expected):,} items, got {len(got):,} "
+                f"(the first {agree:,} agree)"
+            )
+    if path and expected != got:
+        return f"{path}: expected {_brief(expected)}, got {_brief(got)}"
+    return None
+
+
 def prefix_sizes(total: int, start: int = 1_000, until: int = 50_000) -> list[int]:
     """``start``, then each half as large again up to about ``until``, then ``total``.
 
@@ -327,6 +371,7 @@ class CheckResult:
     passed: bool
     error: str | None = None
     seconds: float = 0.0
+    difference: str | None = None  # where a long expected and got first differ
 
 
 def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
@@ -343,15 +388,20 @@ def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
             trial.result = f"raises {type(exc).__name__}: {exc}"
             error = format_error(exc)
     passed = trial.result is not _UNSET and trial.result == trial.expected
+    expected = _short_repr(trial.expected)
+    got = "(nothing)" if trial.result is _UNSET else _short_repr(trial.result)
+    # Two long values are hard to compare by eye: say where they part.
+    long = max(len(expected), len(got)) > BRIEF_REPR_CHARS
     return CheckResult(
         name=check.name,
         hidden=check.hidden,
         fed=check.fed,
-        expected=_short_repr(trial.expected),
-        got="(nothing)" if trial.result is _UNSET else _short_repr(trial.result),
+        expected=expected,
+        got=got,
         passed=passed,
         error=error,
         seconds=round(time.perf_counter() - started, 4),
+        difference=first_difference(trial.expected, trial.result) if long and not passed else None,
     )
 
 

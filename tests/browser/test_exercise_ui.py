@@ -254,3 +254,122 @@ def test_a_package_that_cannot_be_had_is_one_clear_sentence(
     expect(status).to_contain_text(message)
     expect(status).not_to_contain_text("Traceback")
     assert code_of(widget) == starter
+
+
+# Checks of our own for the verdict tests, so they do not move when an exercise's do.
+DOUBLING_CHECKS = """
+from exercise_harness import Checks
+
+checks = Checks()
+
+@checks.public("doubles 1", fed="f(1)")
+def one(t):
+    t.expect(2)
+    t.got(t.code("f")(1))
+
+@checks.public("doubles 2", fed="f(2)")
+def two(t):
+    t.expect(4)
+    t.got(t.code("f")(2))
+
+@checks.hidden("doubles -3", fed="f(-3)")
+def negative(t):
+    t.expect(-6)
+    t.got(t.code("f")(-3))
+
+@checks.hidden("rejects a string", fed="f('a')")
+def text(t):
+    t.expect("raises TypeError")
+    t.got(t.raises(lambda: t.code("f")("a")))
+
+@checks.hidden("rejects None", fed="f(None)")
+def none(t):
+    t.expect("raises TypeError")
+    t.got(t.raises(lambda: t.code("f")(None)))
+
+@checks.hidden("300 numbers", fed="f(0) .. f(299)")
+def many(t):
+    t.expect([2 * x for x in range(300)])
+    t.got([t.code("f")(x) for x in range(300)])
+"""
+
+
+def check_with_doubling_checks(page: Page, code: str) -> Locator:
+    """Check `code` against DOUBLING_CHECKS on the token-bucket page; record exercise:checked."""
+
+    def doubling(route: Route) -> None:
+        data = route.fetch().json()
+        public = [{"name": "doubles 1", "fed": "f(1)"}, {"name": "doubles 2", "fed": "f(2)"}]
+        route.fulfill(
+            json={**data, "checks": DOUBLING_CHECKS, "public_checks": public, "hidden_count": 4}
+        )
+
+    page.context.route("**/assets/exercises/token-bucket.json", doubling)
+    page.goto("coding/token-bucket/")
+    page.evaluate(
+        "() => { window.checked = [];"
+        " document.addEventListener('exercise:checked', (e) => window.checked.push(e.detail)); }"
+    )
+    widget = widget_on(page)
+    set_code(widget, code)
+    press(widget, "check", "failed")
+    return widget
+
+
+def test_the_verdict_shows_the_first_failure_and_groups_the_rest(page: Page) -> None:
+    widget = check_with_doubling_checks(
+        page, "def f(x):\n    raise NotImplementedError('write f')\n"
+    )
+    status = widget.locator(".exercise__status")
+    expect(status).to_have_text("Passed 0 of 6 checks. First failure: “doubles 1”.")
+    expect(status).not_to_have_attribute("aria-busy", "true")
+    # One failure in full, with the reader's traceback open; the other five in one line.
+    shown = widget.locator(".exercise__result:visible")
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("doubles 1")
+    expect(shown.locator("details.exercise__traceback[open]")).to_contain_text("line 2, in f")
+    lines = widget.locator(".exercise__group > details > summary")
+    expect(lines).to_have_text(["5 more fail the same way: raises NotImplementedError"])
+    lines.first.click()
+    expect(widget.locator(".exercise__result:visible")).to_have_count(6)
+    expect(widget.locator("details.exercise__traceback[open]")).to_have_count(1)
+    assert page.evaluate("window.checked") == [{"slug": "token-bucket", "passed": 0, "total": 6}]
+
+
+def test_the_verdict_points_at_where_long_values_differ(page: Page) -> None:
+    code = "def f(x):\n    return 0 if x == 123 else x * 2\n"
+    widget = check_with_doubling_checks(page, code)
+    expect(widget.locator(".exercise__status")).to_have_text(
+        "Passed 4 of 6 checks. First failure: “rejects a string”."
+    )
+    lines = widget.locator(".exercise__group > details > summary")
+    expect(lines).to_have_text(["300 numbers: [123]: expected 246, got 0", "4 passed"])
+    lines.first.click()
+    many = widget.locator(".exercise__result:visible").filter(has_text="300 numbers")
+    expect(many).to_contain_text("First difference")
+    expect(many.locator(".exercise__whole")).not_to_have_attribute("open", "")
+    assert page.evaluate("window.checked") == [{"slug": "token-bucket", "passed": 4, "total": 6}]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Object.defineProperty(window, 'localStorage', {"
+        " get() { throw new DOMException('site data is blocked', 'SecurityError'); } });",
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('the quota is used up', 'QuotaExceededError'); };",
+    ],
+    ids=["storage blocked", "storage full"],
+)
+def test_without_storage_exercises_still_check_and_say_so_once(page: Page, refusal: str) -> None:
+    page.add_init_script(refusal)
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    note = widget.locator(".exercise__storage")
+    set_code(widget, "# my attempt\n")
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("your code and progress will be gone")
+    expect(page.locator(".exercise__storage:visible")).to_have_count(1)
+    assert "after all" in run(widget, "print('after all')\n", result="ok")
