@@ -1,4 +1,5 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages.
+"""Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages that
+keep to the site's Content-Security-Policy.
 
 Playwright cannot download its own browser here, so the tests use the system
 Chromium. Where it is missing they are skipped, and tests/conftest.py says so in
@@ -32,19 +33,50 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Reports each Content-Security-Policy violation in a document to the test, and
+# keeps the page's own in window.cspViolations for a test to wait on.
+REPORT_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const text =
+    `${event.effectiveDirective} blocked ${event.blockedURI} ` +
+    `at ${event.sourceFile}:${event.lineNumber} (${event.sample})`;
+  window.cspViolations.push(text);
+  window.reportViolation(text);
+});
+"""
+
+
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """A fresh page; the test fails if the page asks any host but localhost."""
+def csp_violations() -> list[str]:
+    """The policy violations a test's page reported; a test expecting some takes them."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, csp_violations: list[str]) -> Iterator[Page]:
+    """A fresh page; the test fails if the page asks any host but localhost, or
+    if anything breaks the site's Content-Security-Policy."""
     context = browser.new_context(base_url=site_url)
+    context.expose_function("reportViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
     foreign: list[str] = []
+    refused: list[str] = []  # stopped in the browser by the policy: they never left
 
     def record_foreign(request: Request) -> None:
         host = urlsplit(request.url).hostname  # None for data: and blob: URLs
         if host is not None and host not in LOCAL_HOSTS:
             foreign.append(request.url)
 
+    def record_refused(request: Request) -> None:
+        if request.failure == "csp":
+            refused.append(request.url)
+
     page.on("request", record_foreign)
+    page.on("requestfailed", record_refused)
     yield page
     context.close()
-    assert not foreign, f"requests to other hosts: {foreign}"
+    sent = [url for url in foreign if url not in refused]
+    assert not sent, f"requests to other hosts: {sent}"
+    assert not csp_violations, f"Content-Security-Policy violations: {csp_violations}"
