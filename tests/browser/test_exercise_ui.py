@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, Worker, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "examples" / "exercises"
@@ -86,6 +86,28 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     states = page.locator("[data-exercise-state]")
     expect(states.filter(has_text="Passed")).to_have_count(2)
     expect(page.locator('[data-exercise-state="running-median"]')).to_have_text("In progress")
+
+
+def test_a_page_with_several_exercises_shares_one_python(page: Page) -> None:
+    live: set[Worker] = set()
+
+    def track(worker: Worker) -> None:
+        if "python-worker" in worker.url:
+            live.add(worker)
+            worker.on("close", lambda closed: live.discard(closed))
+
+    page.on("worker", track)
+    page.goto("applied-ml/exercises/")
+    widgets = page.locator("section.exercise")
+    # Two exercises show intent while Python is still starting.
+    widgets.nth(0).locator(".exercise__fallback").focus()
+    second = widgets.nth(1)
+    second.locator(".exercise__fallback").focus()
+    expect(second).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    slug = second.get_attribute("data-exercise")
+    set_code(second, (EXERCISES / slug / "solution.py").read_text())
+    press(second, "check", "passed")
+    assert len(live) == 1, "one Python for the page, whatever raced to start it"
 
 
 def test_errors_are_clear_and_output_is_capped(page: Page) -> None:
@@ -373,3 +395,38 @@ def test_without_storage_exercises_still_check_and_say_so_once(page: Page, refus
     expect(note).to_contain_text("your code and progress will be gone")
     expect(page.locator(".exercise__storage:visible")).to_have_count(1)
     assert "after all" in run(widget, "print('after all')\n", result="ok")
+
+
+def test_on_a_slow_connection_python_shows_its_download_and_need_not_wait_for_the_snapshot(
+    page: Page,
+) -> None:
+    # 20 Mbit/s: too slow to bet on the snapshot, so a full start races it. Here
+    # the snapshot never arrives; the full start must win regardless.
+    asked: list[Route] = []
+
+    def never_arrives(route: Route) -> None:
+        asked.append(route)
+        if len(asked) == 1:
+            route.abort()  # the worker asking its cache first: not there
+        # The download itself is left hanging.
+
+    page.context.route("**/snapshot.bin.gz", never_arrives)
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.context.new_cdp_session(page).send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 2.5e6, "uploadThroughput": 2.5e6},
+    )
+    page.goto("coding/token-bucket/")
+    widget = page.locator("section.exercise").first
+    widget.scroll_into_view_if_needed()
+    bar = widget.get_by_role("progressbar", name="Python download")
+    expect(bar).to_be_visible()
+    expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^[1-9]\d*\.\d of \d+\.\d MiB$"))
+    expect(widget.locator(".exercise__download")).to_contain_text("Downloading Python:")
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    expect(widget).to_have_attribute("data-python-start", "full start")
+    expect(bar).to_be_hidden()
+    assert not [text for text in warnings if "without its snapshot" in text]
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")

@@ -51,6 +51,7 @@ class ExerciseWidget {
     this.hints = $(".exercise__hints");
     this.solution = $(".exercise__solution");
     this.storageNote = $(".exercise__storage");
+    this.download = $(".exercise__download");
     this.editorBox = $(".exercise__editor");
     this.fallback = $(".exercise__fallback");
     this.starter = this.fallback.textContent;
@@ -77,12 +78,15 @@ class ExerciseWidget {
     );
     this.observer.observe(root);
     this.onRuntimeState = () => this.showRuntimeState();
+    this.onDownload = () => this.alive() && this.active && this.showDownload();
     runtime.addEventListener("statechange", this.onRuntimeState);
+    runtime.addEventListener("download", this.onDownload);
   }
 
   /** First sign of intent: start Python, fetch the exercise and mount the editor. */
   activate() {
     this.activation ??= (async () => {
+      this.active = true; // before the runtime's first statechange
       this.observer.disconnect();
       runtime.start(this.root.dataset.packagesUrl).catch((error) => this.fail(error));
       this.showRuntimeState();
@@ -151,11 +155,31 @@ class ExerciseWidget {
   alive() {
     if (this.root.isConnected) return true;
     runtime.removeEventListener("statechange", this.onRuntimeState);
+    runtime.removeEventListener("download", this.onDownload);
     return false;
   }
 
+  /** While Python downloads: a bar of MiB received of the total, where the total is known. */
+  showDownload() {
+    const { received, total } = runtime.downloaded;
+    const bar = this.download.querySelector("progress");
+    const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+    const text = total ? `${mib(received)} of ${mib(total)} MiB` : `${mib(received)} MiB`;
+    if (total) {
+      bar.max = total;
+      bar.value = Math.min(received, total);
+    } else {
+      bar.removeAttribute("value"); // indeterminate
+    }
+    bar.setAttribute("aria-valuetext", text);
+    this.download.querySelector("span").textContent = `Downloading Python: ${text}`;
+    this.download.hidden = runtime.state !== "loading" || received === 0;
+  }
+
   showRuntimeState() {
-    if (!this.alive() || this.busy || !this.activation) return;
+    if (!this.alive() || !this.active) return;
+    this.showDownload();
+    if (this.busy) return;
     if (runtime.state === "loading") {
       this.root.dataset.state = "loading";
       this.say("Loading Python in your browser…");
