@@ -15,7 +15,6 @@ import argparse
 import datetime
 import os
 import platform
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -23,19 +22,11 @@ from pathlib import Path
 import bench_build
 import bench_pages
 import bench_runtime
+from medians import formatted
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / ".cache" / "bench-site"
 TABLE = ROOT / "docs" / "about" / "_benchmarks.md"
-
-
-def median_and_range(values: list[float], unit: str, scale: float = 1) -> tuple[str, str]:
-    scaled = [value * scale for value in values]
-    digits = 2 if unit == "s" else 0
-    return (
-        f"{statistics.median(scaled):.{digits}f} {unit}",
-        f"{min(scaled):.{digits}f}-{max(scaled):.{digits}f}",
-    )
 
 
 def build_site() -> None:
@@ -56,37 +47,18 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(
         (
             "Clean build (every notebook executed)",
-            *median_and_range([bench_build.clean_build() for _ in range(args.runs)], "s"),
+            *formatted([bench_build.clean_build() for _ in range(args.runs)], "s"),
         )
     )
     rows.append(
         (
             "Prose edit shown by `mkdocs serve`",
-            *median_and_range(bench_build.prose_edits(args.runs), "s"),
+            *formatted(bench_build.prose_edits(args.runs), "s"),
         )
     )
     build_site()
-    prose_bytes, python_urls, runtime = bench_runtime.in_the_browser(SITE, args.runs)
-    rows.append(("Home page: bytes before interaction", f"{prose_bytes / 1024:.0f} KiB", ""))
-    rows.append(("Home page: requests for Python or the editor", str(len(python_urls)), ""))
-    for start, label in (("snapshot", "with the snapshot"), ("full start", "without it")):
-        figures = runtime[start]
-        rows.append(
-            (f"Python ready, cold cache, {label}", *median_and_range(figures["cold"], "ms"))
-        )
-        rows.append(
-            (f"Python ready, warm cache, {label}", *median_and_range(figures["warm"], "ms"))
-        )
-    snapshot = runtime["snapshot"]
-    rows.append(
-        ("First Check -> results (token bucket)", *median_and_range(snapshot["first check"], "ms"))
-    )
-    rows.append(
-        ("Later Check -> results (token bucket)", *median_and_range(snapshot["next checks"], "ms"))
-    )
-    rows.append(
-        ("Main-thread long tasks while Python starts", *median_and_range(snapshot["blocked"], "ms"))
-    )
+    for name, values, unit in bench_runtime.rows(bench_runtime.in_the_browser(SITE, args.runs)):
+        rows.append((name, *formatted(values, unit)))
     for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
