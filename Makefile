@@ -10,7 +10,7 @@ PY_OK  := $(VENV)/.installed
 JS_OK  := node_modules/.installed
 ASSETS := overrides/assets/vendor/.built
 
-.PHONY: serve test build offline bench links datasets lint clean setup
+.PHONY: serve test build offline bench links datasets round grade lint clean setup
 
 serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
 	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -32,6 +32,16 @@ links: build ## List the site's links to other hosts and ask each one (needs a n
 
 datasets: setup ## Regenerate the synthetic CSVs in datasets/
 	$(BIN)/python scripts/make_datasets.py
+
+KIND ?= laptop
+
+round: setup ## Start a practice round in a new folder: make round DIR=path [ARGS="--scenario churn"]
+	@test -n "$(DIR)" || { echo "usage: make round DIR=path/to/a/new/folder [KIND=laptop] [ARGS='--scenario fraud|merchants|churn --seed N']" >&2; exit 2; }
+	$(BIN)/python scripts/rounds.py new $(KIND) "$(DIR)" $(ARGS)
+
+grade: setup ## Grade a practice round: make grade DIR=path
+	@test -n "$(DIR)" || { echo "usage: make grade DIR=path/to/the/round" >&2; exit 2; }
+	$(BIN)/python scripts/rounds.py grade "$(DIR)"
 
 lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check . && $(BIN)/codespell

@@ -2,9 +2,11 @@
 
     python scripts/bench.py [--runs N]
 
-Times a clean build and a prose edit during `mkdocs serve`, builds the site,
-then measures Python in Chromium (start-up with and without the snapshot,
-Check) and runs Lighthouse on one page of every kind. Prints one table and
+Times a clean build and a prose edit during `mkdocs serve`, the laptop-round
+kit's `new` and `grade` per scenario, builds the site, then measures Python in
+Chromium (start-up with and without the snapshot, Check), the time an
+explorer's slider step costs, runs Lighthouse on one page of every kind, and
+times making and grading each practice kit in CPython. Prints one table and
 writes it to docs/about/_benchmarks.md, which the About page includes: the
 published figures are always the last measured ones, never typed by hand.
 """
@@ -20,13 +22,19 @@ import sys
 from pathlib import Path
 
 import bench_build
+import bench_checks
+import bench_explorers
+import bench_kits
 import bench_pages
+import bench_rounds
 import bench_runtime
+import grading
 from medians import formatted
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / ".cache" / "bench-site"
 TABLE = ROOT / "docs" / "about" / "_benchmarks.md"
+ROUND_RUNS = 3  # rounds per scenario: each is two fresh processes and a model fit
 
 
 def build_site() -> None:
@@ -56,23 +64,52 @@ def main(argv: list[str] | None = None) -> int:
             *formatted(bench_build.prose_edits(args.runs), "s"),
         )
     )
+    for scenario, commands in bench_rounds.time_rounds(ROUND_RUNS).items():
+        for command, seconds in commands.items():
+            rows.append((f"Laptop round `{command}`, {scenario}", *formatted(seconds, "s")))
     build_site()
     for name, values, unit in bench_runtime.rows(bench_runtime.in_the_browser(SITE, args.runs)):
         rows.append((name, *formatted(values, unit)))
+    for measure, (median, p95, worst) in bench_explorers.summary(
+        bench_explorers.step_times(SITE, steps=100)
+    ).items():
+        label = "script" if measure == "script" else "script + style and layout"
+        rows.append(
+            (
+                f"Explorer slider step, {label} (p95 {p95:.1f} ms)",
+                f"{median:.1f} ms",
+                f"max {worst:.1f} ms",
+            )
+        )
+    checks = bench_checks.measure(grading.slugs(), args.runs, bench_checks.NAIVE_SCALE)
+    rows.append(
+        (
+            f"Check, warm, each of {len(checks)} exercises (Pyodide in Node, CPU time)",
+            *formatted([timing.check_cpu for timing in checks], "ms", 1000),
+        )
+    )
+    ratios = [budget.ratio for timing in checks for budget in timing.budgets]
+    rows.append(("Time budget / reference's time, large checks", *formatted(ratios, "x")))
     for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
+    for kit, steps in bench_kits.timings(args.runs).items():
+        for step, seconds in steps.items():
+            rows.append((f"Kit {kit}: {step}", *formatted(seconds, "ms", 1000)))
 
     width = max(len(name) for name, _, _ in rows)
     for name, median, spread in rows:
         print(f"{name:<{width}}  {median:>22}  {spread}")
+    print("\nEvery exercise's Check (scripts/bench_checks.py):")
+    print("\n".join(bench_checks.table(checks, bench_checks.NAIVE_SCALE)))
 
     today = datetime.date.today().isoformat()
     machine = f"{os.cpu_count()} cores, {platform.system()} {platform.machine()}"
     lines = [
         f"Measured on {today} ({machine}), headless Chromium, the site served on localhost "
-        f"and gzipped as a static host sends it; each figure is the median of {args.runs} runs.",
+        f"and gzipped as a static host sends it; each figure is the median of {args.runs} runs "
+        f"({ROUND_RUNS} for the laptop round, one seed each).",
         "",
         "| measurement | median | min-max |",
         "|---|---|---|",

@@ -33,6 +33,8 @@ PAGES = {
     "executed notebook": "examples/applied-ml/fraud_laptop_round/",
     "exercise": "coding/token-bucket/",
     "practice list": "practice/",
+    "explorer": "applied-ml/pneumonia-precision-recall/",
+    "mock rounds": "practice/mock/",
 }
 
 

@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import grading_summary
 import pytest
 from local_site import CHROMIUM, INSTALL_CHROMIUM, serve
 from support import build_site
@@ -22,6 +23,7 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    grading_summary.write(terminalreporter)
     # A key of the reporter's stats becomes a count on the final line, after "27 skipped".
     if shutil.which(CHROMIUM):
         return

@@ -11,13 +11,15 @@ export const storage = {
       return null;
     }
   },
-  /** Store `value`, or forget `key` when `value` is null. */
+  /** Store `value`, or forget `key` when `value` is null; false when it could not. */
   set(key, value) {
     try {
       if (value === null) window.localStorage.removeItem(key);
       else window.localStorage.setItem(key, value);
+      return true;
     } catch {
       this.works = false;
+      return false;
     }
   },
 };

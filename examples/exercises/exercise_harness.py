@@ -15,7 +15,9 @@ exercise's ``checks.py``::
         t.got(t.raises(lambda: t.code("RunningMedian")().median()))
 
 A check declares what it feeds in (``fed``), says what it expects, then records
-what the reader's code gave. It passes when the two are equal.
+what the reader's code gave. It passes when the two are equal. A check on a large
+input gives the reader's code a time budget with ``t.budget_from(baseline,
+times)`` and calls ``t.on_time(progress)`` as it goes.
 """
 
 from __future__ import annotations
@@ -234,18 +236,6 @@ def first_difference(expected: Any, got: Any, path: str = "") -> str | None:
     return None
 
 
-def prefix_sizes(total: int, start: int = 1_000, until: int = 50_000) -> list[int]:
-    """``start``, then each half as large again up to about ``until``, then ``total``.
-
-    Run a large check on growing prefixes: a quadratic solution runs out of its
-    budget on a prefix, long before it could hang on the whole input.
-    """
-    sizes = [start]
-    while sizes[-1] < until:
-        sizes.append(sizes[-1] * 3 // 2)
-    return [*sizes, total]
-
-
 def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
     """``got``, with each number within ``tol`` of its counterpart in ``expected`` replaced by it.
 
@@ -269,15 +259,40 @@ def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
     return got
 
 
+# The clock of time budgets. CPython's process_time counts this process's CPU time,
+# so other programs on a busy machine cost a check nothing; in Pyodide it is the
+# wall clock, and the Node runner of the tests (scripts/grade_in_pyodide.mjs)
+# replaces it with Node's CPU time, for the same reason.
+budget_clock: Callable[[], float] = time.process_time
+
+
+class FakeClock:
+    """A clock checks move by hand: call it for the time, set ``now`` to move it.
+
+    ``reads`` counts the calls, for contracts that read the clock once per call.
+    """
+
+    def __init__(self, now: float = 0.0) -> None:
+        self.now = now
+        self.reads = 0
+
+    def __call__(self) -> float:
+        self.reads += 1
+        return self.now
+
+
 class Trial:
     """What a check body works with: the reader's names, the expectation, the result."""
 
-    def __init__(self, namespace: dict[str, Any]):
+    def __init__(self, namespace: dict[str, Any], budget_scale: float = 1.0):
         self._namespace = namespace
         self.expected: Any = _UNSET
         self.result: Any = _UNSET
-        self._started = time.perf_counter()
-        self._budget: float | None = None
+        self.budget_seconds: float | None = None
+        self._budget_started = budget_clock()
+        self._budget_times: float | None = None
+        # Above 1 only in benchmarks, to see how far past its budget a slow answer runs.
+        self._budget_scale = budget_scale
 
     def code(self, name: str) -> Any:
         """A top-level name (class or function) from the reader's code."""
@@ -304,18 +319,51 @@ class Trial:
             return f"raises {type(exc).__name__}"
         return f"returns {value!r}" if show_value else "accepted"
 
+    @staticmethod
+    def outcome(action: Callable[[], object]) -> object:
+        """What ``action()`` returns, or ``raises X`` when it raises X.
+
+        Unlike ``raises``, a returned value stays a value, for ``close_to`` or a
+        comparison inside a larger expectation.
+        """
+        try:
+            return action()
+        except Exception as exc:
+            return f"raises {type(exc).__name__}"
+
     def budget(self, seconds: float) -> None:
         """Give the rest of this check a time budget, enforced by ``on_time``."""
-        self._started = time.perf_counter()
-        self._budget = seconds
+        self._budget_started = budget_clock()
+        self.budget_seconds = seconds
+
+    def budget_from(self, baseline: Callable[[], object], times: float) -> None:
+        """Budget the rest of this check at ``times`` the time ``baseline()`` takes, here and now.
+
+        The baseline is the checks' own plain solution, run on the same input just
+        before the reader's code. The budget then follows the machine (a phone, a
+        busy laptop, CPython or Pyodide) while an algorithm of a worse complexity
+        still runs out of it.
+        """
+        started = budget_clock()
+        baseline()
+        self.budget(times * (budget_clock() - started))
+        self._budget_times = times
+
+    def budget_used(self) -> float | None:
+        """Seconds since ``budget`` was called, or None if it was not."""
+        if self.budget_seconds is None:
+            return None
+        return budget_clock() - self._budget_started
 
     def on_time(self, progress: str) -> None:
         """Raise TooSlow if the budget is spent; ``progress`` says how far the check got."""
-        if self._budget is None:
+        spent = self.budget_used()
+        if spent is None or spent <= self.budget_seconds * self._budget_scale:
             return
-        spent = time.perf_counter() - self._started
-        if spent > self._budget:
-            raise TooSlow(f"too slow: {progress} after {spent:.1f} s (budget {self._budget:g} s)")
+        budget = f"budget {self.budget_seconds:.2f} s"
+        if self._budget_times:
+            budget += f", {self._budget_times:g} times a plain solution's time here"
+        raise TooSlow(f"too slow: {progress} after {spent:.2f} s ({budget})")
 
 
 @dataclass(frozen=True)
@@ -371,11 +419,13 @@ class CheckResult:
     passed: bool
     error: str | None = None
     seconds: float = 0.0
+    budget: float | None = None  # the check's time budget, if it has one
+    budget_used: float | None = None  # seconds from the budget's start to the check's end
     difference: str | None = None  # where a long expected and got first differ
 
 
-def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
-    trial = Trial(namespace)
+def run_check(check: Check, namespace: dict[str, Any], budget_scale: float = 1.0) -> CheckResult:
+    trial = Trial(namespace, budget_scale)
     started = time.perf_counter()
     error = None
     output = CappedOutput(max_chars=2_000, max_lines=20)
@@ -387,6 +437,7 @@ def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
         except (Exception, SystemExit) as exc:
             trial.result = f"raises {type(exc).__name__}: {exc}"
             error = format_error(exc)
+    budget_used = trial.budget_used()
     passed = trial.result is not _UNSET and trial.result == trial.expected
     expected = _short_repr(trial.expected)
     got = "(nothing)" if trial.result is _UNSET else _short_repr(trial.result)
@@ -401,6 +452,8 @@ def run_check(check: Check, namespace: dict[str, Any]) -> CheckResult:
         passed=passed,
         error=error,
         seconds=round(time.perf_counter() - started, 4),
+        budget=trial.budget_seconds,
+        budget_used=None if budget_used is None else round(budget_used, 4),
         difference=first_difference(trial.expected, trial.result) if long and not passed else None,
     )
 
@@ -420,6 +473,7 @@ def check_source(
     source: str,
     checks_source: str,
     on_result: Callable[[CheckResult], None] | None = None,
+    budget_scale: float = 1.0,
 ) -> CheckReport:
     """Load the reader's code once, then run every check against it, public ones first."""
     checks = load_checks(checks_source)
@@ -431,7 +485,7 @@ def check_source(
         return CheckReport([], len(checks), format_error(exc))
     results = []
     for check in checks:
-        result = run_check(check, namespace)
+        result = run_check(check, namespace, budget_scale)
         results.append(result)
         if on_result is not None:
             on_result(result)
@@ -445,6 +499,10 @@ def run_json(source: str) -> str:
     return json.dumps(asdict(run_source(source)))
 
 
-def check_json(source: str, checks_source: str, report: Callable[[str], object]) -> str:
-    result = check_source(source, checks_source, lambda r: report(json.dumps(asdict(r))))
+def check_json(
+    source: str, checks_source: str, report: Callable[[str], object], budget_scale: float = 1.0
+) -> str:
+    result = check_source(
+        source, checks_source, lambda r: report(json.dumps(asdict(r))), budget_scale
+    )
     return json.dumps({"passed": result.passed, "total": result.total, "error": result.error})

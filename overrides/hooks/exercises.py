@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from embeds import TEMPLATES, embedded_in
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -37,11 +37,6 @@ EXERCISES = ROOT / "examples" / "exercises"
 HARNESS = EXERCISES / "exercise_harness.py"
 EMBED = re.compile(r'<div data-exercise="([^"]*)"></div>')
 LIST = "<div data-exercise-list></div>"
-TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-)
 # Where exercises fetch numpy, pandas...: the pinned Pyodide's own CDN unless the
 # PYODIDE_PACKAGES_URL environment variable is set; set empty, it means "no source
 # for packages" (`make offline`). Read here, not through `!ENV` in mkdocs.yml,
@@ -122,15 +117,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     _embedded_in.clear()
-    for file in files.documentation_pages():
-        for slug in EMBED.findall(file.content_string):
-            if slug not in _exercises:
-                known = ", ".join(sorted(_exercises)) or "none"
-                raise PluginError(
-                    f"{file.src_uri}: unknown exercise {slug!r} in <div data-exercise=...>; "
-                    f"examples/exercises/ has: {known}"
-                )
-            _embedded_in.setdefault(slug, file.url)
+    _embedded_in.update(embedded_in(files, EMBED, _exercises, "exercise", "examples/exercises/"))
     for exercise in _exercises.values():
         data = {
             **{k: v for k, v in exercise.__dict__.items() if k != "digest"},

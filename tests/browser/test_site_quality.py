@@ -17,6 +17,9 @@ KINDS = {
     "executed notebook": "examples/applied-ml/fraud_laptop_round/",
     "exercise": "coding/token-bucket/",
     "practice list": "practice/",
+    "explorer": "applied-ml/pneumonia-precision-recall/",
+    "PSI explorer": "system-design/drift/",
+    "mock rounds": "practice/mock/",
 }
 
 
@@ -82,6 +85,9 @@ def test_axe_finds_no_violations(page: Page, kind: str, scheme: str) -> None:
         widget = page.locator("section.exercise").first
         widget.scroll_into_view_if_needed()
         expect(widget).to_have_attribute("data-editor", "ready")
+    if "explorer" in kind:
+        page.locator("section.explorer").scroll_into_view_if_needed()
+        expect(page.locator("section.explorer")).to_have_attribute("data-ready", "true")
     if kind == "walkthrough with a diagram":
         draw_every_diagram(page)
         expect(page.locator(".diagram svg").first).to_be_visible()

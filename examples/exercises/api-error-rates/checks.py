@@ -1,6 +1,7 @@
 """Checks for the api-error-rates exercise: public ones first, then hidden edge cases."""
 
 import random
+import re
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from fractions import Fraction
@@ -25,14 +26,22 @@ def report(t: Trial, lines: Iterable[str], **kwargs: bool) -> tuple[list[tuple],
 # -- An independent reading of the format, for the random logs ------------------------
 
 
+STAMP_SHAPE = re.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
 def oracle_parse(text: str) -> tuple[str, int] | None:
     tokens = text.split()
-    try:
-        stamp = datetime.strptime(tokens[0], "%Y-%m-%dT%H:%M:%SZ")
+    if not STAMP_SHAPE.fullmatch(tokens[0]):
+        return None
+    try:  # the shape is right: are the numbers a real time?
+        datetime(
+            *(
+                int(tokens[0][a:b])
+                for a, b in ((0, 4), (5, 7), (8, 10), (11, 13), (14, 16), (17, 19))
+            )
+        )
     except ValueError:
         return None
-    if stamp.strftime("%Y-%m-%dT%H:%M:%SZ") != tokens[0]:
-        return None  # strptime accepts "2024-3-1T1:0:0Z"; the format does not
     keys = [token.split("=", 1)[0] for token in tokens[1:]]
     if len(keys) != len(set(keys)):
         return None
@@ -148,15 +157,30 @@ MALFORMED = {
     "month 13": line("acct_1", 200).replace(STAMP, "2024-13-01T12:00:00Z"),
     "hour 24": line("acct_1", 200).replace(STAMP, "2024-03-01T24:00:00Z"),
     "no Z": line("acct_1", 200).replace(STAMP, "2024-03-01T12:00:00"),
+    "second 60": line("acct_1", 200).replace(STAMP, "2024-03-01T23:59:60Z"),
+    "one-digit month, day and hour": line("acct_1", 200).replace(STAMP, "2024-3-1T1:02:03Z"),
+    "no seconds": line("acct_1", 200).replace(STAMP, "2024-03-01T12:00Z"),
+    "fractional seconds": line("acct_1", 200).replace(STAMP, "2024-03-01T12:00:00.5Z"),
+    "ISO basic format": line("acct_1", 200).replace(STAMP, "20240301T120000Z"),
+    "lower-case t and z": line("acct_1", 200).replace(STAMP, "2024-03-01t12:00:00z"),
+    "timestamp in Arabic-Indic digits": line("acct_1", 200).replace(
+        "2024", "\u0662\u0660\u0662\u0664"
+    ),
     "status '5xx'": line("acct_1", "5xx"),
     "status 600": line("acct_1", 600),
     "status 99": line("acct_1", 99),
     "status in Arabic-Indic digits": line("acct_1", "\u0665\u0660\u0660"),
+    "status '0503'": line("acct_1", "0503"),
+    "status '5_03'": line("acct_1", "5_03"),
+    "duration_ms in Arabic-Indic digits": line("acct_1", 200).replace("=87", "=\u0668\u0667"),
     "duration_ms=-3": line("acct_1", 200).replace("duration_ms=87", "duration_ms=-3"),
     "duration_ms=1.5": line("acct_1", 200).replace("duration_ms=87", "duration_ms=1.5"),
     "empty merchant": line("", 200),
     "status twice": line("acct_1", 200) + " status=500",
     "a field without '='": line("acct_1", 200) + " retried",
+    "an unknown field twice": line("acct_1", 200) + " request_id=a request_id=b",
+    "an unknown field with no value": line("acct_1", 200) + " request_id=",
+    "a field with no key": line("acct_1", 200) + " =x",
     "no merchant field": line("acct_1", 200).replace("merchant=acct_1 ", ""),
     "truncated mid-line": line("acct_1", 200)[:40],
 }
@@ -237,7 +261,9 @@ def random_line(rng: random.Random, merchants: list[str]) -> str:
     elif damage < 0.21:
         fields["duration_ms"] = rng.choice(["fast", "-1", "3.5", ""])
     elif damage < 0.24:
-        stamp = rng.choice(["2024-02-30T00:00:00Z", "2024-03-01T24:00:00Z", "2024-03-01", "-"])
+        # No hour 24 here: datetime.fromisoformat accepts it from Python 3.14 on, and
+        # the verdict must not depend on the version (the malformed check has it).
+        stamp = rng.choice(["2024-02-30T00:00:00Z", "2024-03-01T23:60:00Z", "2024-03-01", "-"])
     elif damage < 0.27:
         fields["request_id"] = f"req_{rng.randint(1, 99)}"
     items = [f"{key}={value}" for key, value in fields.items()]
@@ -251,15 +277,15 @@ def random_line(rng: random.Random, merchants: list[str]) -> str:
 
 
 @checks.hidden(
-    "300 random logs agree with a simple independent parser",
-    fed="300 logs (seed 11) of 0-40 lines over 1-5 merchants: missing, empty, repeated and "
+    "150 random logs agree with a simple independent parser",
+    fed="150 logs (seed 11) of 0-40 lines over 1-5 merchants: missing, empty, repeated and "
     "extra fields, bad statuses, durations and timestamps, blank lines, tabs; "
     "include_4xx at random",
 )
 def random_logs(t: Trial) -> None:
     rng = random.Random(11)
-    t.expect("all 300 agree")
-    for n in range(300):
+    t.expect("all 150 agree")
+    for n in range(150):
         merchants = [f"acct_{i}" for i in range(rng.randint(1, 5))]
         lines = [random_line(rng, merchants) for _ in range(rng.randint(0, 40))]
         include_4xx = rng.random() < 0.5
@@ -268,44 +294,60 @@ def random_logs(t: Trial) -> None:
         if got != want:
             t.got(f"log {n} (include_4xx={include_4xx}): {lines!r} gave {got}, expected {want}")
             return
-    t.got("all 300 agree")
+    t.got("all 150 agree")
 
 
-LARGE_LINES, LARGE_MERCHANTS = 50_000, 25_000
+def plain_report(lines: Iterable[str]) -> tuple[list[tuple], int]:
+    """The checks' own plain solution, one pass with two dicts: the time budget's baseline."""
+    counts: dict[str, list[int]] = {}
+    malformed = 0
+    for text in lines:
+        parsed = oracle_parse(text)
+        if parsed is None:
+            malformed += 1
+            continue
+        tally = counts.setdefault(parsed[0], [0, 0])
+        tally[0] += 1
+        tally[1] += parsed[1] >= 500
+    rows = [(m, total, bad, bad / total) for m, (total, bad) in counts.items()]
+    rows.sort(key=lambda row: (-row[3], row[0]))
+    return rows, malformed
+
+
+# One line per merchant: the merchants grow with the log, which is what a list of
+# merchants searched with `in` cannot afford.
+LARGE_LINES = LARGE_MERCHANTS = 8_000
+TIMES = 5  # the budget: this many times the plain solution's time, on this machine, now
 
 
 def timed(t: Trial, lines: list[str]) -> Iterator[str]:
     for n, text in enumerate(lines):
-        if n % 1024 == 0:
+        if n % 256 == 0:
             t.on_time(f"{n:,} of {len(lines):,} lines read")
         yield text
 
 
 @checks.hidden(
-    f"{LARGE_LINES:,} lines from {LARGE_MERCHANTS:,} merchants in under 5 s",
-    fed=f"{LARGE_LINES:,} lines (seed 5), 1 in 100 malformed, merchants acct_00000 to "
-    f"acct_{LARGE_MERCHANTS - 1:05d}; the report's size, first and last rows",
+    f"{LARGE_LINES:,} lines from {LARGE_MERCHANTS:,} merchants, within {TIMES} times a "
+    "plain one-pass solution's time",
+    fed=f"{LARGE_LINES:,} lines (seed 5) in random merchant order, acct_00000 to "
+    f"acct_{LARGE_MERCHANTS - 1:05d}, 1 in 50 a 503, 1 in 100 malformed; the report's size, "
+    "first and last rows",
 )
 def large_log(t: Trial) -> None:
-    rng = random.Random(5)
-    counts: dict[str, list[int]] = {}
-    lines = []
-    malformed_lines = 0
-    for n in range(LARGE_LINES):
-        merchant = f"acct_{rng.randrange(LARGE_MERCHANTS):05d}"
-        if n % 100 == 99:
-            lines.append(f"{STAMP} merchant={merchant} status=500")
-            malformed_lines += 1
-            continue
-        status = 503 if rng.random() < 0.02 else 200
-        lines.append(line(merchant, status))
-        tally = counts.setdefault(merchant, [0, 0])
-        tally[0] += 1
-        tally[1] += status >= 500
-    rows = [(m, total, bad, bad / total) for m, (total, bad) in counts.items()]
-    rows.sort(key=lambda row: (-Fraction(row[2], row[1]), row[0]))
-    t.expect((len(rows), rows[0], rows[-1], malformed_lines))
-    t.budget(5.0)
+    merchants = [f"acct_{i:05d}" for i in range(LARGE_MERCHANTS)]
+    random.Random(5).shuffle(merchants)
+    lines = [
+        f"{STAMP} merchant={m} status=500"
+        if n % 100 == 99
+        else line(m, 503 if n % 50 == 0 else 200)
+        for n, m in enumerate(merchants)
+    ]
+    well_formed = [(m, n % 50 == 0) for n, m in enumerate(merchants) if n % 100 != 99]
+    first = min(m for m, failed in well_formed if failed)
+    last = max(m for m, failed in well_formed if not failed)
+    t.expect((len(well_formed), (first, 1, 1, 1.0), (last, 1, 0, 0.0), LARGE_LINES // 100))
+    t.budget_from(lambda: plain_report(timed(t, lines)), TIMES)
     got_rows, got_malformed = report(t, timed(t, lines))
     t.on_time("the report was built")
     t.got((len(got_rows), got_rows[0], got_rows[-1], got_malformed))

@@ -5,17 +5,22 @@ Each line of the log is a timestamp, then key=value fields, separated by whitesp
     2024-03-01T12:00:00Z merchant=acct_123 method=POST path=/v1/charges status=402 duration_ms=87
 
 Rules:
-- The timestamp comes first: `YYYY-MM-DDTHH:MM:SSZ`, a real UTC date and time.
-- merchant, method, path, status and duration_ms must each appear exactly once,
-  in any order, with a non-empty value. Other fields are allowed and ignored.
-  A value may contain '=' (split each field on the first one).
-- status is three ASCII digits from 100 to 599; duration_ms is ASCII digits.
-- A line breaking any rule is malformed: skip it and count it. Blank lines are
-  ignored and not counted.
-- An error is a 5xx status; with `include_4xx=True`, any status from 400 up.
+- Items are separated by runs of whitespace, as str.split() finds them (spaces,
+  tabs, a trailing newline).
+- The timestamp comes first: `YYYY-MM-DDTHH:MM:SSZ` in ASCII digits, naming a
+  real UTC date and time (no month 13, no hour 24, no second 60).
+- Every item after it is `key=value`, split at the first '=' (so a value may
+  contain '='), with a non-empty key and a non-empty value, and no key twice.
+  merchant, method, path, status and duration_ms must all be there; other keys
+  are allowed and ignored.
+- status is exactly three ASCII digits from 100 to 599; duration_ms is one or
+  more ASCII digits.
+- A line breaking any rule is malformed: skip it and count it. Blank lines
+  (empty, or only whitespace) are ignored and not counted.
+- An error is a status from 500 up; with `include_4xx=True`, from 400 up.
 - Return ErrorReport(rates, malformed): one MerchantErrorRate per merchant with
   a well-formed line, rate = errors / requests (unrounded), sorted by rate,
-  highest first, then by merchant id.
+  highest first; equal rates in ascending merchant id order.
 - Read `lines` once: it may be a file or a generator.
 """
 

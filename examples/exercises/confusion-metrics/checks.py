@@ -17,8 +17,9 @@ def metrics(t: Trial, tp: object, fp: object, fn: object, tn: object) -> dict[st
 
 
 def check_metrics(t: Trial, counts: tuple[int, int, int, int], expected: dict) -> None:
+    """Exactly: each metric is a ratio of counts, and int / int rounds it once, correctly."""
     t.expect(expected)
-    t.got(close_to(metrics(t, *counts), expected))
+    t.got(metrics(t, *counts))
 
 
 @checks.public("a typical matrix", fed="confusion_metrics(tp=8, fp=2, fn=4, tn=86)")
@@ -107,14 +108,24 @@ def negative_anywhere(t: Trial) -> None:
 
 @checks.hidden(
     "a count that is not an int is rejected",
-    fed="tp=2.5, then tp='3', then tp=None (the others 5)",
+    fed="tp=2.5, then 8.0, '3', None, True and False (the others 5)",
 )
 def not_an_int(t: Trial) -> None:
     outcomes = {
-        repr(bad): t.raises(lambda bad=bad: metrics(t, bad, 5, 5, 5)) for bad in (2.5, "3", None)
+        repr(bad): t.raises(lambda bad=bad: metrics(t, bad, 5, 5, 5))
+        for bad in (2.5, 8.0, "3", None, True, False)
     }
     t.expect(dict.fromkeys(outcomes, "raises TypeError"))
     t.got(outcomes)
+
+
+@checks.hidden(
+    "F1 is 2·TP / (2·TP + FP + FN), exactly",
+    fed="confusion_metrics(tp=1, fp=0, fn=4, tn=5) and (tp=1, fp=0, fn=8, tn=1)",
+)
+def f1_exact(t: Trial) -> None:
+    t.expect([2 / 6, 2 / 10])
+    t.got([metrics(t, *counts)["f1"] for counts in ((1, 0, 4, 5), (1, 0, 8, 1))])
 
 
 @checks.hidden(

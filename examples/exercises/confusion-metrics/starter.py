@@ -2,7 +2,8 @@
 
 Contract:
 - `confusion_metrics(tp, fp, fn, tn)` returns a dict with the keys "precision",
-  "recall", "f1", "specificity" and "accuracy", each a float in [0, 1].
+  "recall", "f1", "specificity" and "accuracy", each a float in [0, 1]: the
+  ratio of counts below, as int / int gives it (unrounded).
 - A ratio whose denominator is zero is 0.0 (scikit-learn's `zero_division=0.0`):
   no predicted positives gives precision 0.0, no actual positives gives
   recall 0.0, no actual negatives gives specificity 0.0, and F1 is

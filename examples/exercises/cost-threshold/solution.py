@@ -1,7 +1,12 @@
-"""The cost-minimising decision threshold, in one sorted sweep: O(n log n)."""
+"""The cost-minimising threshold, in one sorted sweep: O(n log n), with costs compared exactly."""
 
 import math
+from fractions import Fraction
 from itertools import groupby
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _validate(scores: list[float], labels: list[int], fp_cost: float, fn_cost: float) -> None:
@@ -9,13 +14,18 @@ def _validate(scores: list[float], labels: list[int], fp_cost: float, fn_cost: f
         raise ValueError("there are no records")
     if len(scores) != len(labels):
         raise ValueError(f"{len(scores)} scores but {len(labels)} labels")
-    if any(label not in (0, 1) for label in labels):
-        raise ValueError("every label must be 0 or 1")
-    if not all(math.isfinite(score) for score in scores):
+    # `type(...) is int` refuses True and 1.0, which `label in (0, 1)` would let through.
+    if any(type(label) is not int or label not in (0, 1) for label in labels):
+        raise ValueError("every label must be the int 0 or 1")
+    if not all(_is_number(score) for score in scores):
+        raise TypeError("every score must be an int or a float")
+    if not all(-math.inf < score < math.inf for score in scores):  # also false for NaN
         raise ValueError("every score must be a finite number")
     for name, cost in (("fp_cost", fp_cost), ("fn_cost", fn_cost)):
-        if not cost >= 0:  # also catches NaN
-            raise ValueError(f"{name} must be >= 0, got {cost}")
+        if not _is_number(cost):
+            raise TypeError(f"{name} must be an int or a float, got {type(cost).__name__}")
+        if not 0 <= cost < math.inf:  # also false for NaN
+            raise ValueError(f"{name} must be finite and >= 0, got {cost}")
 
 
 def best_threshold(
@@ -25,13 +35,20 @@ def best_threshold(
 
     A record is flagged when ``score >= threshold``; the candidates are the
     distinct scores and ``math.inf`` (flag nothing). The cost of a threshold is
-    ``fp_cost * FP + fn_cost * FN``; ties go to the highest threshold.
-    Raises ValueError on empty or mismatched input, labels other than 0 and 1,
-    non-finite scores and negative costs.
+    ``fp_cost * FP + fn_cost * FN``, compared exactly; ties go to the highest
+    threshold. Raises ValueError on empty or mismatched input, labels other than
+    the ints 0 and 1, non-finite scores and negative or non-finite costs, and
+    TypeError on scores or costs that are not numbers.
     """
     _validate(scores, labels, fp_cost, fn_cost)
+    # Floats are exact binary fractions: over one common denominator both costs are
+    # integers, so every total below is exact and ties are real ties, not rounding.
+    fp_exact, fn_exact = Fraction(fp_cost), Fraction(fn_cost)
+    denominator = math.lcm(fp_exact.denominator, fn_exact.denominator)
+    fp_units = fp_exact.numerator * (denominator // fp_exact.denominator)
+    fn_units = fn_exact.numerator * (denominator // fn_exact.denominator)
     false_positives, false_negatives = 0, sum(labels)
-    best = (math.inf, fn_cost * false_negatives)
+    best = (math.inf, fn_units * false_negatives)
     # Walk down the distinct scores; each step flags one whole group of equal scores.
     ranked = sorted(zip(scores, labels, strict=True), key=lambda pair: pair[0], reverse=True)
     for score, group in groupby(ranked, key=lambda pair: pair[0]):
@@ -41,11 +58,12 @@ def best_threshold(
             negatives += 1 - label
         false_positives += negatives
         false_negatives -= positives
-        cost = fp_cost * false_positives + fn_cost * false_negatives
+        cost = fp_units * false_positives + fn_units * false_negatives
         if cost < best[1]:  # strictly lower: a tie keeps the higher threshold
             best = (score, cost)
     threshold, total = best
-    return threshold, total / len(scores)
+    # int / int is correctly rounded: the exact cost per record, rounded once.
+    return threshold, total / (denominator * len(scores))
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ key with a different request is an error; keys are forgotten after a TTL.
 
 import hashlib
 import json
+import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -44,9 +45,10 @@ class IdempotencyStore:
     is free again, so the client can retry. A response the handler *returns*,
     an error response included, is stored and replayed.
 
-    Records are kept in arrival order, which is also expiry order (one TTL, a
-    clock that does not go backwards), so expired ones are dropped from the
-    front in O(1) each: memory stays bounded by the keys seen in one TTL.
+    Records are kept in arrival order, which is also expiry order: one TTL, and
+    a clock that steps backwards is treated as standing still. So expired ones
+    are dropped from the front in O(1) each: memory stays bounded by the keys
+    seen in one TTL.
     """
 
     def __init__(
@@ -54,12 +56,17 @@ class IdempotencyStore:
         ttl_seconds: float = DAY_SECONDS,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        if isinstance(ttl_seconds, bool) or not isinstance(ttl_seconds, int | float):
+            raise TypeError(
+                f"ttl_seconds must be an int or a float, got {type(ttl_seconds).__name__}"
+            )
         if not ttl_seconds > 0:  # also rejects NaN
             raise ValueError(f"ttl_seconds must be positive, got {ttl_seconds!r}")
         self.ttl_seconds = ttl_seconds
         self.clock = clock
         self._records: OrderedDict[str, _Record] = OrderedDict()
         self._in_flight: set[str] = set()
+        self._latest = -math.inf  # the latest time the clock has shown
 
     def handle(self, key: str, request: Request, handler: Callable[[Request], Any]) -> Any:
         """Return `handler(request)`'s response, running it only for a new key.
@@ -69,13 +76,12 @@ class IdempotencyStore:
         TypeError/ValueError for a key that is not a str of 1-255 characters.
         """
         _check_key(key)
-        now = self.clock()
-        self._drop_expired(now)
+        now = self._now()
         if key in self._in_flight:
             raise RequestInProgressError(f"a request with key {key!r} is still running")
         fingerprint = _fingerprint(request)
-        record = self._records.get(key)
-        if record is not None and record.expires_at > now:
+        record = self._records.get(key)  # expired records are gone already
+        if record is not None:
             if record.fingerprint != fingerprint:
                 raise KeyReusedError(f"key {key!r} was used with a different request")
             return record.response
@@ -84,19 +90,21 @@ class IdempotencyStore:
             response = handler(request)
         finally:
             self._in_flight.discard(key)
-        self._records.pop(key, None)  # a stale record (out of order) goes; the new one is last
         self._records[key] = _Record(fingerprint, response, now + self.ttl_seconds)
         return response
 
     def __len__(self) -> int:
         """The number of stored responses that have not expired."""
-        self._drop_expired(self.clock())
+        self._now()
         return len(self._records)
 
-    def _drop_expired(self, now: float) -> None:
+    def _now(self) -> float:
+        """Read the clock (never earlier than before), and drop what has expired by then."""
+        now = self._latest = max(self.clock(), self._latest)
         records = self._records
         while records and next(iter(records.values())).expires_at <= now:
             records.popitem(last=False)
+        return now
 
 
 def _check_key(key: object) -> None:
@@ -107,7 +115,10 @@ def _check_key(key: object) -> None:
 
 
 def _fingerprint(request: Request) -> str:
-    """A digest of the request that ignores key order, so equal requests match."""
+    """A digest of the request's JSON with sorted keys: key order aside, the same request.
+
+    JSON keeps 1, 1.0 and True apart, and a request JSON cannot encode raises TypeError.
+    """
     canonical = json.dumps(request, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 

@@ -2,19 +2,28 @@
 
 Rules:
 - `handle(key, request, handler)` runs `handler(request)` and returns its response.
-- The same key with an equal request (a dict; key order does not matter) returns
-  the stored response (the same object) without running the handler again.
-- The same key with a different request raises KeyReusedError.
+- Requests are dicts of JSON values. Two are the same request when they encode
+  to the same JSON with sorted keys: key order does not matter at any depth,
+  and 1, 1.0 and True are different values. A request JSON cannot encode raises
+  TypeError. Changing a request dict after the call changes nothing stored.
+- The same key with the same request returns the stored response (the same
+  object) without running the handler again; with a different request it
+  raises KeyReusedError.
 - A key is forgotten `ttl_seconds` after its first request: at `created + ttl`
-  exactly it is new again. Time comes from `clock()`, read once per call.
+  exactly it is new again, whatever the request. Time comes from `clock()`,
+  read once per call (of handle, or of len). It may repeat a value or jump far
+  ahead; if it steps backwards, treat time as standing still at the latest
+  time it showed.
 - If the handler raises, nothing is stored: the exception propagates unchanged
   and a retry with the same key runs the handler again. A response the handler
   returns (even one that describes an error) is stored.
 - A call with a key whose handler is still running raises RequestInProgressError.
-- Expired responses must not be kept: memory stays bounded by the keys of one TTL.
-  `len(store)` is the number of stored, unexpired responses.
+- Expired responses must not be kept: memory stays bounded by the keys of one
+  TTL, and each call stays fast however many keys are stored. `len(store)` is
+  the number of stored, unexpired responses.
 - Keys are str of 1-255 characters: a non-str raises TypeError, a bad length
-  ValueError. `ttl_seconds <= 0` raises ValueError.
+  ValueError. ttl_seconds is an int or a float (anything else, a bool
+  included, raises TypeError) and must be > 0 (ValueError, NaN included).
 """
 
 import time

@@ -142,18 +142,25 @@ def arguments_unchanged(t: Trial) -> None:
 @checks.hidden(
     "bad input is rejected",
     fed=(
-        "an empty X; 2 rows but 1 label; a label 2; learning_rate 0 and -0.1; l2 -1 "
-        "(one feature, weights [0.0])"
+        "an empty X; 2 rows but 1 label; labels 2, True and 1.0; learning_rate 0, -0.1, "
+        "nan and inf; l2 -1, nan and inf (one feature, weights [0.0])"
     ),
 )
 def bad_input(t: Trial) -> None:
+    nan, inf = float("nan"), float("inf")
     cases = {
         "empty X": (([0.0], 0.0, [], [], 0.1), {}),
         "2 rows, 1 label": (([0.0], 0.0, [[1.0], [2.0]], [1], 0.1), {}),
         "label 2": (([0.0], 0.0, [[1.0]], [2], 0.1), {}),
+        "label True": (([0.0], 0.0, [[1.0]], [True], 0.1), {}),
+        "label 1.0": (([0.0], 0.0, [[1.0]], [1.0], 0.1), {}),
         "learning_rate 0": (([0.0], 0.0, [[1.0]], [1], 0.0), {}),
         "learning_rate -0.1": (([0.0], 0.0, [[1.0]], [1], -0.1), {}),
+        "learning_rate nan": (([0.0], 0.0, [[1.0]], [1], nan), {}),
+        "learning_rate inf": (([0.0], 0.0, [[1.0]], [1], inf), {}),
         "l2 -1": (([0.0], 0.0, [[1.0]], [1], 0.1), {"l2": -1.0}),
+        "l2 nan": (([0.0], 0.0, [[1.0]], [1], 0.1), {"l2": nan}),
+        "l2 inf": (([0.0], 0.0, [[1.0]], [1], 0.1), {"l2": inf}),
     }
     t.expect(dict.fromkeys(cases, "raises ValueError"))
     t.got({name: t.raises(lambda c=c: step(t, *c[0], **c[1])) for name, c in cases.items()})

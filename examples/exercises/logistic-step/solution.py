@@ -30,12 +30,13 @@ def _validate(
     for i, row in enumerate(X):
         if len(row) != len(weights):
             raise ValueError(f"row {i} has {len(row)} features, expected {len(weights)}")
-    if any(label not in (0, 1) for label in y):
-        raise ValueError("every label must be 0 or 1")
-    if not learning_rate > 0:
-        raise ValueError(f"learning_rate must be > 0, got {learning_rate}")
-    if not l2 >= 0:
-        raise ValueError(f"l2 must be >= 0, got {l2}")
+    # `type(...) is int` refuses True and 1.0, which `label in (0, 1)` would let through.
+    if any(type(label) is not int or label not in (0, 1) for label in y):
+        raise ValueError("every label must be the int 0 or 1")
+    if not 0 < learning_rate < math.inf:  # also false for NaN
+        raise ValueError(f"learning_rate must be positive and finite, got {learning_rate}")
+    if not 0 <= l2 < math.inf:
+        raise ValueError(f"l2 must be finite and >= 0, got {l2}")
 
 
 def logistic_step(
@@ -51,7 +52,8 @@ def logistic_step(
     Returns ``(new_weights, new_bias, loss)`` where ``loss`` is the mean log-loss
     before the step, without the penalty. The bias is not regularised and the
     arguments are not modified. Raises ValueError on mismatched shapes, labels
-    other than 0 and 1, a non-positive learning rate or a negative l2.
+    other than the ints 0 and 1, a learning rate that is not positive and finite, or
+    an l2 that is negative or not finite (NaN included).
     """
     _validate(weights, X, y, learning_rate, l2)
     n = len(X)

@@ -13,7 +13,9 @@ Contract:
 - No overflow and no log(0): scores of +-1000 must give a finite loss.
 - Do not modify the arguments.
 - Raise ValueError when X is empty, a row's length differs from len(weights),
-  len(y) != len(X), a label is not 0 or 1, learning_rate <= 0 or l2 < 0.
+  len(y) != len(X), a label is not the int 0 or 1 (True and 1.0 included), the
+  learning_rate is not positive and finite, or l2 is negative or not finite
+  (NaN included).
 """
 
 import math

@@ -153,7 +153,8 @@ def bad_types(t: Trial) -> None:
     t.got({name: t.raises(lambda a=a: minor(t, *a)) for name, a in BAD_TYPES.items()})
 
 
-BAD_CURRENCIES = ["XYZ", "", " USD", "US", "ISK", "dollars"]
+# "u\u017fd".upper() is "USD": a long s (U+017F) is not an ASCII letter.
+BAD_CURRENCIES = ["XYZ", "", " USD", "usd ", "US", "ISK", "dollars", "u\u017fd"]
 
 
 @checks.hidden(
@@ -205,14 +206,14 @@ def random_amount(rng: random.Random, exponent: int) -> str:
 
 
 @checks.hidden(
-    "500 random batches agree with a Decimal-based total",
-    fed="500 batches (seed 37) of 0-12 entries: amounts up to 31 digits, 0 to exponent+1 "
+    "200 random batches agree with a Decimal-based total",
+    fed="200 batches (seed 37) of 0-12 entries: amounts up to 31 digits, 0 to exponent+1 "
     "decimals, refunds, currency codes in mixed case, a few malformed strings",
 )
 def random_batches(t: Trial) -> None:
     rng = random.Random(37)
-    t.expect("all 500 agree")
-    for n in range(500):
+    t.expect("all 200 agree")
+    for n in range(200):
         entries = []
         for _ in range(rng.randint(0, 12)):
             code = rng.choice(list(TABLE))
@@ -230,14 +231,14 @@ def random_batches(t: Trial) -> None:
         if got != (want if isinstance(want, str) else f"returns {want!r}"):
             t.got(f"batch {n}: {entries} {got}, expected {want}")
             return
-    t.got("all 500 agree")
+    t.got("all 200 agree")
 
 
-LARGE = 200_000
+LARGE = 10_000
 
 
 @checks.hidden(
-    f"{LARGE:,} entries in under 5 s",
+    f"{LARGE:,} entries total exactly",
     fed=f"{LARGE:,} valid entries (seed 41) over the 8 currencies, from -1,000,000 to "
     "10,000,000,000 minor units each",
 )
@@ -253,7 +254,4 @@ def large_batch(t: Trial) -> None:
         entries.append((sign + digits[:cut] + ("." + digits[cut:] if TABLE[code] else ""), code))
         sums[code] += units
     t.expect(sorted(sums.items()))
-    t.budget(5.0)
-    got = totals(t, entries)
-    t.on_time(f"{LARGE:,} entries")
-    t.got(got)
+    t.got(totals(t, entries))

@@ -14,7 +14,8 @@ def currency_code(currency: str) -> str:
     """The upper-case code of a currency in EXPONENTS; ValueError for anything else."""
     if not isinstance(currency, str):
         raise TypeError(f"currency must be a str, got {type(currency).__name__}")
-    code = currency.upper()
+    # ASCII first: str.upper() turns some other letters into ASCII ones (U+017F into "S").
+    code = currency.upper() if currency.isascii() else ""
     if code not in EXPONENTS:
         raise ValueError(f"unknown currency {currency!r}")
     return code

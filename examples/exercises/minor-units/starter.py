@@ -2,8 +2,9 @@
 
 Rules:
 - EXPONENTS gives each currency's decimals: USD 2 (1999 cents is 19.99), JPY 0,
-  KWD 3. Currency codes are accepted in any case ("usd") and reported upper-case.
-  A currency not in the table raises ValueError; a non-str raises TypeError.
+  KWD 3. Currency codes are ASCII letters, accepted in any case ("usd") and
+  reported upper-case. A currency not in the table (" USD", or "usd" with a
+  long s, U+017F) raises ValueError; a currency that is not a str, TypeError.
 - `to_minor_units(amount, currency)` parses a decimal string: an optional '-',
   ASCII digits, then optionally '.' and at least one digit. It may have fewer
   decimals than the currency allows ("12.5" USD is 1250), never more ("12.345"
@@ -11,8 +12,9 @@ Rules:
   '1,000', '1e3', '.5', '5.', 'NaN') raises ValueError; an amount that is not
   a str (a float!) raises TypeError.
 - `totals_by_currency(entries)` sums (amount, currency) pairs into a dict from
-  upper-case code to total minor units, keys in alphabetical order. A bad entry
-  raises ValueError or TypeError: no totals are returned.
+  upper-case code to total minor units, keys in alphabetical order, with every
+  currency that appears, even one whose total is 0. No entries give {}. A bad
+  entry raises ValueError or TypeError: no totals are returned.
 """
 
 from collections.abc import Iterable

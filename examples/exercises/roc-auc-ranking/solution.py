@@ -1,16 +1,17 @@
 """ROC-AUC by ranking: the Mann-Whitney U statistic with average ranks, O(n log n)."""
 
-import math
-
 
 def _validate(scores: list[float], labels: list[int]) -> None:
     if not scores:
         raise ValueError("there are no records")
     if len(scores) != len(labels):
         raise ValueError(f"{len(scores)} scores but {len(labels)} labels")
-    if any(label not in (0, 1) for label in labels):
-        raise ValueError("every label must be 0 or 1")
-    if any(math.isnan(score) for score in scores):
+    # `type(...) is int` refuses True and 1.0, which `label in (0, 1)` would let through.
+    if any(type(label) is not int or label not in (0, 1) for label in labels):
+        raise ValueError("every label must be the int 0 or 1")
+    if any(isinstance(score, bool) or not isinstance(score, int | float) for score in scores):
+        raise TypeError("every score must be an int or a float")
+    if any(score != score for score in scores):  # only NaN differs from itself
         raise ValueError("a NaN score cannot be ranked")
 
 
@@ -33,8 +34,9 @@ def average_ranks(scores: list[float]) -> list[float]:
 def roc_auc(scores: list[float], labels: list[int]) -> float:
     """The probability that a random positive outscores a random negative (ties count 1/2).
 
-    Raises ValueError on empty or mismatched input, labels other than 0 and 1,
-    NaN scores, and labels of a single class.
+    Raises ValueError on empty or mismatched input, labels other than the ints 0
+    and 1, NaN scores and labels of a single class, and TypeError on scores that
+    are not numbers.
     """
     _validate(scores, labels)
     positives = sum(labels)
@@ -43,6 +45,8 @@ def roc_auc(scores: list[float], labels: list[int]) -> float:
         raise ValueError("ROC-AUC needs at least one positive and one negative")
     rank_sum = sum(rank for rank, label in zip(average_ranks(scores), labels, strict=True) if label)
     # U counts the (positive, negative) pairs the positive wins, a tie counting one half.
+    # Ranks are halves, so these sums are exact floats (below 2**53): the one division
+    # below is the only rounding.
     u = rank_sum - positives * (positives + 1) / 2
     return u / (positives * negatives)
 

@@ -6,10 +6,14 @@ Contract:
   where a tie counts one half.
 - Compute it with ranks (the Mann-Whitney U statistic), giving tied scores the
   average of the ranks they span: O(n log n). Counting all pairs is O(n²) and
-  too slow for the 200,000-record check.
-- Scores are ints or floats (infinities are fine); labels are 0 or 1.
-  Raise ValueError for empty input, lists of different lengths, a label that is
-  not 0 or 1, a NaN score, or labels of only one class (AUC is then undefined).
+  too slow for the hidden large check.
+- Scores are ints or floats (infinities are fine); a score that is not (a bool
+  included) raises TypeError. Labels are the ints 0 and 1. Raise ValueError for
+  empty input, lists of different lengths, a label other than the int 0 or 1
+  (True and 1.0 included), a NaN score, or labels of only one class (AUC is
+  then undefined).
+- Return U / (P * N) rounded once: U is a whole number of pairs or a half (sums
+  of average ranks, which are halves, are exact in floats), so divide once.
 """
 
 

@@ -16,18 +16,20 @@ class RunningMedian:
         self._high: list[float] = []
 
     def add(self, x: float) -> None:
-        """Add a number; raise TypeError for a non-number and ValueError for NaN."""
+        """Add a number; TypeError for a non-number (or a bool), ValueError for NaN or infinity."""
         if isinstance(x, bool) or not isinstance(x, int | float):
             raise TypeError(f"expected an int or a float, got {type(x).__name__}")
-        if math.isnan(x):
-            raise ValueError("NaN has no place in an ordering")
+        # Also false for NaN, which has no place in an ordering; and the mean of
+        # -inf and inf is undefined. (An int of any size passes: it is finite.)
+        if not -math.inf < x < math.inf:
+            raise ValueError(f"expected a finite number, got {x!r}")
         # Push through the lower half so its largest item moves up if it belongs there.
         heapq.heappush(self._high, -heapq.heappushpop(self._low, -x))
         if len(self._high) > len(self._low):
             heapq.heappush(self._low, -heapq.heappop(self._high))
 
     def median(self) -> float:
-        """The middle value, or the mean of the two middle values for an even count."""
+        """The middle value as added, or (a + b) / 2 of the two middle values for an even count."""
         if not self._low:
             raise ValueError("the median of an empty stream is undefined")
         if len(self._low) > len(self._high):

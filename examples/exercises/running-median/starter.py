@@ -1,11 +1,13 @@
 """The median of a stream of numbers, as they arrive.
 
 Rules:
-- `add(x)` takes an int or a float. Anything else raises TypeError; NaN raises ValueError.
-- `median()` returns the middle value, or the mean of the two middle values
-  when the count is even. An empty stream raises ValueError.
-- Both calls should be fast on a stream of 200,000 numbers with a median
-  after every add.
+- `add(x)` takes an int or a float. Anything else, a bool included, raises
+  TypeError; NaN and infinities raise ValueError. A refused value is not added.
+- `median()` returns the middle value itself (an int stays an int) when the
+  count is odd, and the mean of the two middle values, (a + b) / 2, when it is
+  even. An empty stream raises ValueError.
+- Both calls must be fast: O(log n) per add, with a median after every add on
+  a stream of tens of thousands of numbers.
 """
 
 import heapq

@@ -1,5 +1,6 @@
 """A sliding-window-log rate limiter: at most `limit` requests per key in any `window` seconds."""
 
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -24,8 +25,10 @@ class SlidingWindowLimiter:
             raise TypeError(f"limit must be an int, got {type(limit).__name__}")
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit!r}")
-        if not window > 0:
-            raise ValueError(f"window must be positive, got {window!r}")
+        if isinstance(window, bool) or not isinstance(window, int | float):
+            raise TypeError(f"window must be an int or a float, got {type(window).__name__}")
+        if not 0 < window < math.inf:  # also false for NaN
+            raise ValueError(f"window must be a positive finite number, got {window!r}")
         self.limit = limit
         self.window = window
         self.clock = clock

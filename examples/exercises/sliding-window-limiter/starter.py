@@ -7,11 +7,14 @@ Rules:
 - `allow(key)` returns True and records the request when the key has fewer than
   `limit` requests in the window; otherwise it returns False and records
   nothing (a refused request does not count).
-- Time comes from `clock()` (seconds, a float), so tests can control it. A clock
-  that steps backwards must not let a request expire early: treat it as if time
+- Time comes from `clock()` (seconds, an int or a float), read once per call, so
+  tests can control it. It may repeat a value or jump far ahead. A clock that
+  steps backwards must not let a request expire early: treat it as if time
   stood still at the latest time seen for that key.
-- Invalid arguments: a limit that is not an int (or is a bool) raises TypeError;
-  limit < 1 or window <= 0 raises ValueError.
+- Each key has its own log; a refused request changes nothing.
+- Invalid arguments: a limit that is not an int, or a window that is not an int
+  or a float (a bool is neither), raises TypeError; limit < 1, or a window that
+  is not positive and finite (NaN included), raises ValueError.
 """
 
 import time

@@ -3,6 +3,7 @@
 import math
 import random
 import statistics
+from fractions import Fraction
 
 from exercise_harness import Checks, Trial, close_to
 
@@ -138,9 +139,33 @@ def mismatched(t: Trial) -> None:
     rejected(t, [1, 2, 3], [0, 1], 0.2)
 
 
-@checks.hidden("a label other than 0 or 1 is rejected", fed="time_split([1, 2], [0, 2], 0.5)")
+@checks.hidden(
+    "a label other than the int 0 or 1 is rejected",
+    fed="labels [0, 2], [0, True], [0, 1.0] (timestamps [1, 2], fraction 0.5)",
+)
 def bad_label(t: Trial) -> None:
-    rejected(t, [1, 2], [0, 2], 0.5)
+    t.expect(["raises ValueError"] * 3)
+    t.got([t.raises(lambda y=y: split(t, [1, 2], y, 0.5)) for y in ([0, 2], [0, True], [0, 1.0])])
+
+
+@checks.hidden(
+    "timestamps and the fraction are ints or floats: a bool or a str is a TypeError",
+    fed="timestamps [1, True]; timestamps [1, '2']; fraction True; fraction '0.5'",
+)
+def not_numbers(t: Trial) -> None:
+    calls = [([1, True], 0.5), ([1, "2"], 0.5), ([1, 2], True), ([1, 2], "0.5")]
+    t.expect(["raises TypeError"] * 4)
+    t.got([t.raises(lambda c=c: split(t, c[0], [0, 1], c[1])) for c in calls])
+
+
+@checks.hidden(
+    "the distance is exact: 0.45 of 10 records is closer to 5 than to 4",
+    fed="time_split(range(10), [0] * 10, 0.45): the float 0.45 is a hair above 0.45, so "
+    "0.45 * 10 is a hair above 4.5, though in floats it rounds to 4.5",
+)
+def exact_distance(t: Trial) -> None:
+    t.expect([5, 6, 7, 8, 9])
+    t.got(split(t, list(range(10)), [0] * 10, 0.45)["validation"])
 
 
 @checks.hidden("a NaN timestamp is rejected", fed="time_split([1, nan, 3], [0, 1, 0], 0.3)")
@@ -160,11 +185,11 @@ def bad_fraction(t: Trial) -> None:
 
 
 def brute_force(timestamps: list, labels: list, fraction: float) -> object:
-    """An independent answer: try every cut timestamp and keep the closest size."""
+    """An independent answer: try every cut timestamp and keep the closest size, exactly."""
     n, best = len(timestamps), None
     for cut in sorted(set(timestamps))[1:]:  # ascending: `<=` keeps the later cut on a tie
         validation = [i for i in range(n) if timestamps[i] >= cut]
-        distance = abs(len(validation) - fraction * n)
+        distance = abs(len(validation) - Fraction(fraction) * n)
         if best is None or distance <= best[0]:
             best = (distance, validation)
     if best is None:
@@ -175,19 +200,12 @@ def brute_force(timestamps: list, labels: list, fraction: float) -> object:
     return expected_split(train, validation, labels)
 
 
-def outcome(t: Trial, *args: object) -> object:
-    try:
-        return split(t, *args)
-    except ValueError:
-        return "raises ValueError"
-
-
 @checks.hidden(
     "matches a search over every cut on 300 random cases",
     fed=(
         "300 random cases (random.Random(41)): 1 to 40 records, integer timestamps 0 to 12 "
-        "(many ties), random labels, fractions k/16; compared with the closest of every "
-        "possible cut, rates to within 1e-9"
+        "(many ties), random labels, fractions k/16 or 0.05, 0.15, ..., 0.95; compared with "
+        "the exactly closest of every possible cut, rates to within 1e-9"
     ),
 )
 def random_cases(t: Trial) -> None:
@@ -197,7 +215,48 @@ def random_cases(t: Trial) -> None:
         n = rng.randint(1, 40)
         timestamps = [rng.randint(0, rng.choice((1, 4, 12))) for _ in range(n)]
         labels = [int(rng.random() < 0.3) for _ in range(n)]
-        cases.append((timestamps, labels, rng.randint(1, 15) / 16))
+        fraction = rng.choice((rng.randint(1, 15) / 16, rng.randint(0, 9) / 10 + 0.05))
+        cases.append((timestamps, labels, fraction))
     expected = [brute_force(*case) for case in cases]
     t.expect(expected)
-    t.got([close_to(outcome(t, *case), want) for case, want in zip(cases, expected, strict=True)])
+    got = [t.outcome(lambda case=case: split(t, *case)) for case in cases]
+    t.got([close_to(g, want) for g, want in zip(got, expected, strict=True)])
+
+
+def plain_solution(timestamps: list, labels: list, fraction: float) -> tuple[list, list]:
+    """The checks' own plain solution, the input checked too: the time budget's baseline."""
+    if any(type(y) is not int or y not in (0, 1) for y in labels):
+        raise ValueError("a label is not the int 0 or 1")
+    if not all(type(x) in (int, float) and x == x for x in timestamps):
+        raise ValueError("a timestamp is not a number")
+    n, (p, q) = len(timestamps), fraction.as_integer_ratio()
+    order = sorted(range(n), key=timestamps.__getitem__)
+    best = None
+    for start in range(n - 1, 0, -1):
+        if timestamps[order[start]] != timestamps[order[start - 1]] and (
+            best is None or abs((n - start) * q - p * n) < abs((n - best) * q - p * n)
+        ):
+            best = start
+    return sorted(order[:best]), sorted(order[best:])
+
+
+LARGE = 3_000
+TIMES = 10  # the budget: this many times the plain solution's time, on this machine, now
+
+
+@checks.hidden(
+    f"{LARGE:,} records, within {TIMES} times a plain O(n log n) solution's time",
+    fed=f"{LARGE:,} distinct timestamps in random order (seed 43), random labels, "
+    "fraction 0.2; the sizes of both sides and the first and last validation index",
+)
+def large_input(t: Trial) -> None:
+    rng = random.Random(43)
+    timestamps = rng.sample(range(10 * LARGE), LARGE)
+    labels = [rng.randint(0, 1) for _ in range(LARGE)]
+    cut = sorted(timestamps)[LARGE - LARGE // 5]
+    validation = [i for i, x in enumerate(timestamps) if x >= cut]
+    t.expect((LARGE - len(validation), len(validation), validation[0], validation[-1]))
+    t.budget_from(lambda: plain_solution(timestamps, labels, 0.2), TIMES)
+    got = split(t, timestamps, labels, 0.2)
+    t.on_time(f"{LARGE:,} records")
+    t.got((len(got["train"]), len(got["validation"]), got["validation"][0], got["validation"][-1]))

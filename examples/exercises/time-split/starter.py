@@ -8,13 +8,18 @@ Contract:
   with the same timestamp always stay on the same side. Both sides are non-empty.
 - Among the splits that satisfy this, choose the one whose validation size is
   closest to `validation_fraction * len(timestamps)`; when two are equally close,
-  choose the smaller validation set (the later cut).
+  choose the smaller validation set (the later cut). Compute the distances
+  exactly (fractions.Fraction(0.45) is the float 0.45 exactly): in floats
+  0.45 * 10 rounds to 4.5, a tie, but the float 0.45 is a hair above 0.45, so
+  5 records are closer than 4.
 - The positive rates are reported, not balanced: a split in time cannot also be
   stratified by label, so the two rates usually differ.
-- Timestamps are ints or floats (e.g. Unix seconds), in any order; labels are 0 or 1.
-  Raise ValueError for empty input, lists of different lengths, a label that is
-  not 0 or 1, a NaN timestamp, a fraction outside (0, 1), or fewer than two
-  distinct timestamps (no split is possible).
+- Timestamps are ints or floats (e.g. Unix seconds), in any order; labels are
+  the ints 0 and 1. A timestamp or a fraction that is not an int or a float (a
+  bool included) raises TypeError. Raise ValueError for empty input, lists of
+  different lengths, a label other than the int 0 or 1 (True and 1.0 included),
+  a NaN timestamp, a fraction outside (0, 1), or fewer than two distinct
+  timestamps (no split is possible).
 """
 
 from dataclasses import dataclass

@@ -2,19 +2,9 @@
 
 import random
 
-from exercise_harness import Checks, Trial
+from exercise_harness import Checks, FakeClock, Trial
 
 checks = Checks()
-
-
-class FakeClock:
-    """A clock the checks move by hand: call it for the time, set `.now` to move it."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def limiter(t: Trial, capacity: float, refill_rate: float, clock: FakeClock) -> object:
@@ -71,13 +61,13 @@ def zero_capacity(t: Trial) -> None:
 
 @checks.hidden(
     "a bucket never holds more than `capacity`",
-    fed="capacity=2, refill_rate=1.0; idle until t=100, then allow('a') three times",
+    fed="capacity=2, refill_rate=1.0; allow('a') at t=0, idle until t=100, then three more",
 )
 def capped_at_capacity(t: Trial) -> None:
-    t.expect([True, True, False])
+    t.expect([True, True, True, False])
     clock = FakeClock()
     bucket = limiter(t, 2, 1.0, clock)
-    t.got(calls_at(t, bucket, clock, [(100, "a", 1)] * 3))
+    t.got(calls_at(t, bucket, clock, [(0, "a", 1)] + [(100, "a", 1)] * 3))
 
 
 @checks.hidden(
@@ -126,6 +116,35 @@ def clock_backwards(t: Trial) -> None:
 
 
 @checks.hidden(
+    "a clock that steps back neither drains the bucket nor refills it twice",
+    fed="capacity=2, refill_rate=1.0; allow('a') at t=10, t=4, t=4, t=10 and t=11",
+)
+def clock_back_and_forth(t: Trial) -> None:
+    # At t=4 one token is left; t=4 -> 10 only catches up with time already seen.
+    t.expect([True, True, False, False, True])
+    clock = FakeClock()
+    bucket = limiter(t, 2, 1.0, clock)
+    t.got(
+        calls_at(
+            t, bucket, clock, [(10, "a", 1), (4, "a", 1), (4, "a", 1), (10, "a", 1), (11, "a", 1)]
+        )
+    )
+
+
+@checks.hidden(
+    "the clock is read once per call",
+    fed="capacity=2, refill_rate=1.0; allow('a') three times at t=0",
+)
+def one_clock_read(t: Trial) -> None:
+    t.expect(3)
+    clock = FakeClock()
+    bucket = limiter(t, 2, 1.0, clock)
+    for _ in range(3):
+        bucket.allow("a")
+    t.got(clock.reads)
+
+
+@checks.hidden(
     "1,000 keys each get a full bucket",
     fed="capacity=2, refill_rate=1.0; at t=0, allow(f'k{i}') three times for i in range(1000)",
 )
@@ -158,6 +177,43 @@ def cost_above_capacity(t: Trial) -> None:
     t.expect("raises ValueError")
     bucket = limiter(t, 5, 1.0, FakeClock())
     t.got(t.raises(lambda: bucket.allow("a", 6)))
+
+
+@checks.hidden(
+    "NaN or infinite capacity and refill_rate are rejected",
+    fed="(capacity, refill_rate) = (nan, 1), (inf, 1), (1, nan), (1, inf)",
+)
+def not_finite(t: Trial) -> None:
+    nan, inf = float("nan"), float("inf")
+    settings = [(nan, 1.0), (inf, 1.0), (1.0, nan), (1.0, inf)]
+    t.expect(["raises ValueError"] * 4)
+    t.got([t.raises(lambda c=c, r=r: limiter(t, c, r, FakeClock())) for c, r in settings])
+
+
+@checks.hidden(
+    "a cost that is NaN is rejected",
+    fed="capacity=5, refill_rate=1.0; allow('a', cost=nan)",
+)
+def nan_cost(t: Trial) -> None:
+    t.expect("raises ValueError")
+    bucket = limiter(t, 5, 1.0, FakeClock())
+    t.got(t.raises(lambda: bucket.allow("a", float("nan"))))
+
+
+@checks.hidden(
+    "bools and strings are not numbers here",
+    fed="TokenBucketLimiter(True, 1.0), TokenBucketLimiter(5, '1'), allow('a', True)",
+)
+def not_numbers(t: Trial) -> None:
+    t.expect(["raises TypeError"] * 3)
+    bucket = limiter(t, 5, 1.0, FakeClock())
+    t.got(
+        [
+            t.raises(lambda: limiter(t, True, 1.0, FakeClock())),
+            t.raises(lambda: limiter(t, 5, "1", FakeClock())),
+            t.raises(lambda: bucket.allow("a", True)),
+        ]
+    )
 
 
 class ModelBucket:

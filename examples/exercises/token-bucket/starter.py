@@ -1,13 +1,20 @@
 """A token-bucket rate limiter: fill in the two methods.
 
 Rules:
-- Every key has its own bucket, which starts full (`capacity` tokens).
-- Tokens refill continuously at `refill_rate` tokens per second, never above `capacity`.
-- `allow(key, cost)` takes `cost` tokens and returns True when the bucket holds
-  at least `cost`; otherwise it takes nothing and returns False.
-- Time comes from `clock()` (seconds, a float), so tests can control it.
-- Invalid arguments raise ValueError: capacity <= 0, refill_rate <= 0,
-  cost <= 0 or cost > capacity.
+- Every key has its own bucket, which starts full (`capacity` tokens) on the key's
+  first call.
+- Tokens refill continuously at `refill_rate` tokens per second, never above
+  `capacity`; fractions of a token count.
+- `allow(key, cost)` refills first, then takes `cost` tokens and returns True when
+  the bucket holds at least `cost` (exactly `cost` is enough); otherwise it takes
+  nothing and returns False.
+- Time comes from `clock()` (seconds, an int or a float), read once per call, so
+  tests can control it. It may repeat a value or jump far ahead (the bucket simply
+  fills). It may step backwards: then nothing refills until it passes the latest
+  time that bucket has seen.
+- capacity, refill_rate and cost are ints or floats: anything else, a bool
+  included, raises TypeError. capacity and refill_rate must be finite and > 0,
+  and 0 < cost <= capacity; anything else (NaN included) raises ValueError.
 """
 
 import time

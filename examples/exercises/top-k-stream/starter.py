@@ -7,10 +7,13 @@ Rules:
   `merchant` is a non-empty str; `amount` a positive int in minor units (cents).
   Non-str merchant or non-int amount (bools and floats included): TypeError.
   An empty merchant or an amount <= 0: ValueError.
-- `top()` returns up to k `(merchant, total)` pairs: largest total first; equal
-  totals in ascending merchant id order ('acct_a' before 'acct_b').
-- The dashboard calls `top()` after every payment: on a stream of 100,000
-  payments to 20,000 merchants, both calls must stay fast.
+- `top()` returns a new list of up to k `(merchant, total)` pairs: largest total
+  first; equal totals in ascending merchant id order, as Python compares str
+  ('acct_a' before 'acct_b'); [] before any payment. Changing the returned list
+  changes nothing in the board.
+- A refused payment changes nothing.
+- The dashboard calls `top()` after every payment: with thousands of merchants,
+  both calls must stay fast, far cheaper than sorting every merchant.
 """
 
 import heapq

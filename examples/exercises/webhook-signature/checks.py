@@ -125,10 +125,103 @@ def no_v1(t: Trial) -> None:
     t.got(t.raises(lambda: parse(t, "t=1700000000,v0=abc")))
 
 
-@checks.hidden("whitespace is malformed", fed="'t=1700000000, v1=abc'")
+def outcomes(t: Trial, headers: list[str]) -> dict[str, str]:
+    """What parsing each header does: `raises X` or `returns (t, [v1...])`."""
+    return {header: t.raises(lambda h=header: parse(t, h)) for header in headers}
+
+
+WHITESPACE = [" ", "\t", "\n", "\u00a0", "\u2003"]
+
+
+@checks.hidden(
+    "whitespace of any kind is malformed",
+    fed="'t=1700000000,<w>v1=abc' for w in space, tab, newline, no-break space, em space",
+)
 def whitespace(t: Trial) -> None:
-    t.expect("raises SignatureHeaderError")
-    t.got(t.raises(lambda: parse(t, "t=1700000000, v1=abc")))
+    headers = [f"t=1700000000,{w}v1=abc" for w in WHITESPACE]
+    t.expect(dict.fromkeys(headers, "raises SignatureHeaderError"))
+    t.got(outcomes(t, headers))
+
+
+TIMESTAMPS = [
+    "+1700000000",
+    "1_700_000_000",
+    "01700000000",
+    "\u0661\u0667\u0660\u0660",
+    "\uff11\uff17",
+]
+
+
+@checks.hidden(
+    "t is written in plain ASCII digits, with no sign or leading zero",
+    fed="t = '+1700000000', '1_700_000_000', '01700000000', Arabic-Indic '1700', full-width '17'",
+)
+def timestamp_spelling(t: Trial) -> None:
+    headers = [f"t={stamp},v1=abc" for stamp in TIMESTAMPS]
+    t.expect(dict.fromkeys(headers, "raises SignatureHeaderError"))
+    t.got(outcomes(t, headers))
+
+
+@checks.hidden("t=0 is a timestamp like any other", fed="'t=0,v1=abc'")
+def zero_timestamp(t: Trial) -> None:
+    t.expect((0, ["abc"]))
+    timestamp, signatures = parse(t, "t=0,v1=abc")
+    t.got((timestamp, list(signatures)))
+
+
+@checks.hidden(
+    "empty items and empty schemes are malformed",
+    fed="'t=1700000000,,v1=abc', 't=1700000000,v1=abc,', 't=1700000000,=abc,v1=abc'",
+)
+def empty_items(t: Trial) -> None:
+    headers = ["t=1700000000,,v1=abc", "t=1700000000,v1=abc,", "t=1700000000,=abc,v1=abc"]
+    t.expect(dict.fromkeys(headers, "raises SignatureHeaderError"))
+    t.got(outcomes(t, headers))
+
+
+@checks.hidden(
+    "an item is split at its first '=' only",
+    fed="header 't=<T>,v0=abc==,v1=<good signature>', now=T",
+)
+def value_with_equals(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t={T},v0=abc==,v1={GOOD}", now=T))
+
+
+@checks.hidden(
+    "schemes are case-sensitive: 'T' and 'V1' are other schemes",
+    fed="'T=1700000000,v1=abc' parsed; header 't=<T>,V1=<good>,v1=<wrong>' verified at now=T",
+)
+def scheme_case(t: Trial) -> None:
+    t.expect(["raises SignatureHeaderError", False])
+    wrong = sign("whsec_other", T, PAYLOAD)
+    t.got(
+        [
+            t.raises(lambda: parse(t, "T=1700000000,v1=abc")),
+            verify(t, f"t={T},V1={GOOD},v1={wrong}", now=T),
+        ]
+    )
+
+
+@checks.hidden("a header that is not a str is a TypeError", fed="b't=1700000000,v1=abc'")
+def bytes_header(t: Trial) -> None:
+    t.expect("raises TypeError")
+    t.got(t.raises(lambda: parse(t, b"t=1700000000,v1=abc")))
+
+
+@checks.hidden(
+    "now=0 is a time, not 'unset'",
+    fed="header 't=0,v1=<good signature for t=0>', now=0",
+)
+def now_zero(t: Trial) -> None:
+    t.expect(True)
+    t.got(verify(t, f"t=0,v1={sign(SECRET, 0, PAYLOAD)}", now=0))
+
+
+@checks.hidden("a NaN now is never within tolerance", fed="a correct signature, now=nan")
+def nan_now(t: Trial) -> None:
+    t.expect(False)
+    t.got(verify(t, f"t={T},v1={GOOD}", now=float("nan")))
 
 
 @checks.hidden("an empty header is malformed", fed="''")

@@ -2,7 +2,10 @@
 
 import hashlib
 import hmac
+import re
 import time
+
+TIMESTAMP = re.compile("0|[1-9][0-9]*")
 
 
 class SignatureHeaderError(ValueError):
@@ -12,8 +15,11 @@ class SignatureHeaderError(ValueError):
 def parse_signature_header(header: str) -> tuple[int, list[str]]:
     """Return the header's timestamp and its v1 signatures; ignore other schemes.
 
-    Raises SignatureHeaderError, with the reason, for a malformed header.
+    Raises SignatureHeaderError, with the reason, for a malformed header, and
+    TypeError for a header that is not a str.
     """
+    if not isinstance(header, str):
+        raise TypeError(f"the header must be a str, got {type(header).__name__}")
     if not header:
         raise SignatureHeaderError("the header is empty")
     if any(char.isspace() for char in header):
@@ -30,8 +36,9 @@ def parse_signature_header(header: str) -> tuple[int, list[str]]:
             signatures.append(value)
     if len(timestamps) != 1:
         raise SignatureHeaderError(f"expected exactly one t, found {len(timestamps)}")
-    # str.isdigit also accepts other scripts' digits (Arabic-Indic ones); a timestamp is ASCII.
-    if not (timestamps[0].isascii() and timestamps[0].isdigit()):
+    # One spelling per number: ASCII digits only (str.isdigit also accepts other scripts'
+    # digits), no sign, no leading zero. The signed message then holds exactly this text.
+    if not TIMESTAMP.fullmatch(timestamps[0]):
         raise SignatureHeaderError(f"t={timestamps[0]!r} is not a whole number of seconds")
     if not signatures:
         raise SignatureHeaderError("no v1 signature")
@@ -52,7 +59,8 @@ def verify_signature(
     """
     timestamp, signatures = parse_signature_header(header)
     current = time.time() if now is None else now
-    if abs(current - timestamp) > tolerance:
+    # Written as "not within" so that a NaN `now` (every comparison False) is refused.
+    if not abs(current - timestamp) <= tolerance:
         return False
     message = f"{timestamp}.{payload}".encode()
     expected = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest().encode()
