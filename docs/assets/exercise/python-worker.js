@@ -64,7 +64,7 @@ class Progress {
     this.#firstByte ||= performance.now();
     this.received += bytes;
     if (this.received >= this.#sampleUntil) this.#sampled?.();
-    if (performance.now() - this.#told > 100) this.#tellNow();
+    if (this.received >= this.total || performance.now() - this.#told > 100) this.#tellNow();
   }
 
   /** Bytes per second since the first byte, once `bytes` have arrived or `done` settles. */
