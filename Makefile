@@ -13,7 +13,7 @@ ASSETS := overrides/assets/vendor/.built
 .PHONY: serve test build offline bench links datasets round grade lint clean setup
 
 serve: setup ## Build the site and serve it on http://127.0.0.1:8000/
-	GUIDE_NOTEBOOK_CACHE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: setup ## Run every test: build, notebooks, exercises, datasets, browser
 	$(BIN)/pytest

@@ -10,8 +10,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const modules = join(root, "node_modules");
 const vendor = join(root, "overrides", "assets", "vendor");
 
-const withoutSourceMaps = (src) => !src.endsWith(".map");
-
 rmSync(vendor, { recursive: true, force: true });
 mkdirSync(vendor, { recursive: true });
 
@@ -27,15 +25,6 @@ const pyodideFiles = [
 for (const name of pyodideFiles) {
   cpSync(join(modules, "pyodide", name), join(vendor, "pyodide", name));
 }
-
-// Mermaid's ES module build loads its diagram types as chunks, on demand.
-const mermaidDist = join(modules, "mermaid", "dist");
-cpSync(join(mermaidDist, "mermaid.esm.min.mjs"), join(vendor, "mermaid", "mermaid.esm.min.mjs"));
-cpSync(
-  join(mermaidDist, "chunks", "mermaid.esm.min"),
-  join(vendor, "mermaid", "chunks", "mermaid.esm.min"),
-  { recursive: true, filter: withoutSourceMaps },
-);
 
 // CodeMirror 6: one minified ES module with just what the exercise editor uses,
 // imported by the exercise widget on the first sign of intent.

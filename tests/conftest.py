@@ -11,7 +11,7 @@ from pathlib import Path
 import grading_summary
 import pytest
 from local_site import CHROMIUM, INSTALL_CHROMIUM, serve
-from support import build_site
+from support import build_problems, build_site
 
 BROWSER_NOT_RUN = "browser tests NOT RUN (no Chromium)"
 
@@ -39,7 +39,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = build_site(site)
     if result.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{result.stderr[-4000:]}", pytrace=False)
+        pytest.fail(f"mkdocs build failed:\n{build_problems(result.stderr)}", pytrace=False)
     return site
 
 

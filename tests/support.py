@@ -1,14 +1,18 @@
-"""Helpers the tests share: the repository root, a strict site build, diagrams drawn."""
+"""Helpers the tests share: the repository root, a strict site build, small child projects."""
 
+import json
 import os
+import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+HOOKS = ROOT / "overrides" / "hooks"
 
 
 def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess.CompletedProcess:
@@ -24,10 +28,71 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
     )
 
 
-def draw_every_diagram(page: Page) -> None:
-    """Diagrams are drawn as they near the viewport: bring each one there in turn."""
-    pending = page.locator("pre.diagram")
-    while left := pending.count():
-        pending.first.scroll_into_view_if_needed()
-        page.wait_for_function("n => document.querySelectorAll('pre.diagram').length < n", arg=left)
-    expect(page.get_by_text("This diagram could not be drawn")).to_have_count(0)
+def build_problems(log: str, limit: int = 8_000) -> str:
+    """A failed build's warnings and errors, each with the lines that follow it.
+
+    Notebook conversion logs hundreds of INFO lines after the warning that
+    failed a strict build, so the log's tail alone hides the cause.
+    """
+    kept, keeping = [], False
+    for line in log.splitlines():
+        if re.match(
+            r"[A-Z]+ +- |\[", line
+        ):  # a new log record: "INFO    -  ...", "[IPKernelApp] ..."
+            keeping = line.startswith(("WARNING", "ERROR"))
+        if keeping:
+            kept.append(line)
+    return "\n".join(kept).strip()[-limit:] if kept else log[-4_000:]
+
+
+def real_config() -> dict:
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+        return yaml_load(config)
+
+
+def jupyter_options() -> dict:
+    plugins = real_config()["plugins"]
+    configured = (p for p in plugins if isinstance(p, dict) and "mkdocs-jupyter" in p)
+    return next(configured)["mkdocs-jupyter"]
+
+
+def child_project(tmp_path: Path, pages: dict[str, str], **overrides: object) -> Path:
+    """A small project inheriting the real config's strictness and validation.
+
+    It has no hooks and only the search plugin unless `overrides` says otherwise;
+    its caches live in its own folder (tmp_path/.cache).
+    """
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    settings = {
+        "INHERIT": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(docs),
+        "nav": list(pages),
+        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
+        "hooks": [],
+        "extra_javascript": [],
+        "extra_css": [],
+        "plugins": ["search"],
+        **overrides,
+    }
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(json.dumps(settings), encoding="utf-8")  # JSON is valid YAML
+    return config
+
+
+def notebook_project(tmp_path: Path, notebooks: dict[str, str]) -> Path:
+    """A child project whose notebooks (examples/demo/NAME) run through the real notebook hook."""
+    folder = tmp_path / "examples" / "demo"
+    folder.mkdir(parents=True)
+    for name, source in notebooks.items():
+        (folder / name).write_text(textwrap.dedent(source), encoding="utf-8")
+    options = {**jupyter_options(), "notebook_dirs": {"examples/demo": str(folder)}}
+    return child_project(
+        tmp_path,
+        {"index.md": "# Home\n"},
+        plugins=[{"mkdocs-jupyter": options}],
+        hooks=[str(HOOKS / "notebooks.py")],
+        nav=["index.md", *(f"examples/demo/{name}" for name in notebooks)],
+    )

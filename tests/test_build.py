@@ -1,50 +1,22 @@
 """The strict build: it passes, and each of its guards really fails a bad page."""
 
 import importlib
-import json
 import re
 import sys
-import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
-from support import ROOT, build_site
-
-
-def real_config() -> dict:
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        return yaml_load(config)
-
-
-def jupyter_options() -> dict:
-    plugins = real_config()["plugins"]
-    configured = (p for p in plugins if isinstance(p, dict) and "mkdocs-jupyter" in p)
-    return next(configured)["mkdocs-jupyter"]
-
-
-def child_project(tmp_path: Path, pages: dict[str, str], **overrides: object) -> Path:
-    """A small project inheriting the real config's strictness and validation."""
-    docs = tmp_path / "docs"
-    for name, text in pages.items():
-        (docs / name).parent.mkdir(parents=True, exist_ok=True)
-        (docs / name).write_text(textwrap.dedent(text), encoding="utf-8")
-    settings = {
-        "INHERIT": str(ROOT / "mkdocs.yml"),
-        "docs_dir": str(docs),
-        "nav": list(pages),
-        "theme": {"name": "material", "custom_dir": str(ROOT / "overrides")},
-        "hooks": [],
-        "extra_javascript": [],
-        "extra_css": [],
-        "plugins": ["search"],
-        **overrides,
-    }
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(json.dumps(settings), encoding="utf-8")  # JSON is valid YAML
-    return config
+from support import (
+    ROOT,
+    build_problems,
+    build_site,
+    child_project,
+    jupyter_options,
+    notebook_project,
+    real_config,
+)
 
 
 def test_site_builds_with_executed_notebook(built_site: Path) -> None:
@@ -156,19 +128,34 @@ def test_broken_link_or_anchor_fails_build(tmp_path: Path, link: str, fails: boo
 
 
 def test_failing_notebook_fails_build_naming_it(tmp_path: Path) -> None:
-    notebooks = tmp_path / "examples" / "demo"
-    notebooks.mkdir(parents=True)
-    (notebooks / "broken_notebook.py").write_text(
-        '# %% [markdown]\n# # Broken\n\n# %%\nraise ValueError("planted failure")\n',
-        encoding="utf-8",
-    )
-    options = {**jupyter_options(), "notebook_dirs": {"examples/demo": str(notebooks)}}
-    plugins = [{"mkdocs-jupyter": options}]
-    config = child_project(tmp_path, {"index.md": "# Home\n"}, plugins=plugins)
+    broken = '# %% [markdown]\n# # Broken\n\n# %%\nraise ValueError("planted failure")\n'
+    config = notebook_project(tmp_path, {"broken_notebook.py": broken})
     result = build_site(tmp_path / "site", config)
     assert result.returncode != 0
     assert "broken_notebook.py" in result.stderr
     assert "planted failure" in result.stderr
+    assert not list((tmp_path / ".cache" / "notebooks").glob("*.ipynb")), "a failure was cached"
+
+
+def test_notebook_page_styles_come_from_one_shared_file(built_site: Path) -> None:
+    page = (built_site / "examples/applied-ml/fraud_laptop_round/index.html").read_text()
+    assert "<style" not in page
+    assert re.findall(r'<link rel="stylesheet" href="([^"]*notebook\.css)"', page) == [
+        "../../../assets/styles/notebook.css"
+    ]
+    css = (built_site / "assets/styles/notebook.css").read_text()
+    # Only the rules the outputs use: mkdocs-jupyter inlined 577 KiB per page.
+    assert len(css) < 40_000
+    assert ".jp-OutputArea-output" in css
+    assert ".highlight-ipynb .k" in css  # code cells keep their highlighting
+
+
+def test_diagrams_are_inline_svg(built_site: Path) -> None:
+    pages = {p: p.read_text(encoding="utf-8") for p in built_site.rglob("*.html")}
+    drawn = [p for p, html in pages.items() if re.search(r'<div class="diagram"[^>]*><svg ', html)]
+    assert len(drawn) >= 5
+    assert not [p for p, html in pages.items() if '<pre class="diagram' in html]
+    assert not [p for p, html in pages.items() if "mermaid.esm" in html or "diagrams.js" in html]
 
 
 def test_every_snippet_is_included(built_site: Path) -> None:
@@ -182,3 +169,23 @@ def test_every_snippet_is_included(built_site: Path) -> None:
     assert not leftovers
     page = (built_site / "coding/token-bucket/index.html").read_text(encoding="utf-8")
     assert "_buckets" in page  # a name from the included reference solution
+
+
+def test_a_failed_build_reports_its_warning_not_its_tail() -> None:
+    warning = (
+        "WARNING -  markdown_exec: Execution of python code block exited with errors\n"
+        "\n"
+        "Code block is:\n"
+        "\n"
+        "  assert 1 == 2\n"
+        "\n"
+        "Output is:\n"
+        "\n"
+        "  AssertionError"
+    )
+    log = (
+        "INFO    -  Building documentation...\n"
+        f"{warning}\n\n"
+        "[IPKernelApp] WARNING | Kernel is running over TCP without encryption.\n"
+    ) + "INFO    -  Copied jupyter file: x.py\n" * 500
+    assert build_problems(log) == warning

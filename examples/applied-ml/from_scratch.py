@@ -1,5 +1,5 @@
 # %% [markdown]
-# # From scratch: logistic regression and a small neural network in NumPy
+# # From scratch: logistic regression and neural networks in NumPy
 #
 # !!! question "The prompt"
 #     No scikit-learn for the model this time. Implement logistic regression
@@ -11,9 +11,12 @@
 # models as a loss-and-gradient function, checks every gradient against central
 # differences, trains with full-batch gradient descent, and then checks the
 # results against scikit-learn: the same optimum for the convex model, and the
-# very same weights, step for step, for the network.
+# very same weights, step for step, for the network. Then it does the version
+# the merchant-descriptor prompt asks for: a multi-class softmax network trained
+# in mini-batches on text features (section 8), and a minimal version of it that
+# you can write live in 30 minutes (section 9).
 #
-# **The data** is derived from `datasets/user_activity.csv`, loaded with
+# **The data** for sections 1 to 7 is derived from `datasets/user_activity.csv`, loaded with
 # `guide.load_dataset`: five usage columns and the churn label. It is
 # **synthetic**: `scripts/make_datasets.py` draws churn with probability
 # `sigmoid(-2.1 + 0.09 days_idle + 0.7 payment_failures + 0.35 tickets - 0.06
@@ -448,7 +451,240 @@ comparison.round(4)
 # capacity can only fit noise. On real data you would stop early on a
 # validation split, raise `alpha`, or keep the linear model.
 #
-# ## 8. What you would say to the interviewer
+# ## 8. Many classes, mini-batches: a softmax network on merchant descriptors
+#
+# The merchant-descriptor prompt ("classify merchant descriptions into industry
+# categories with a simple neural network") needs two changes to the network
+# above: a **softmax** output over the categories instead of one sigmoid, and
+# **mini-batches**, because real text data does not fit one gradient step.
+#
+# The data is the guide's synthetic `datasets/merchant_descriptors.csv` (read
+# through `guide.load_dataset`; see the [dataset card](../../datasets/index.md)).
+# Features are TF-IDF character n-grams of the lower-cased text with digits and
+# punctuation removed; the [merchant descriptors notebook](merchant_descriptors.py)
+# cleans the text more carefully and explains why. The split keeps every
+# distinct cleaned string on one side, so the test set is text the model has
+# not seen.
+
+# %%
+import re
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.model_selection import GroupShuffleSplit
+
+descriptors = load_dataset("merchant_descriptors")
+text = descriptors["descriptor"].map(
+    lambda s: " ".join(re.sub(r"[^a-z ]+", " ", s.lower()).split())
+)
+categories = sorted(descriptors["category"].unique())
+labels = descriptors["category"].map(categories.index).to_numpy()
+text_train_idx, text_test_idx = next(
+    GroupShuffleSplit(n_splits=1, test_size=0.25, random_state=SEED).split(text, groups=text)
+)
+vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2, sublinear_tf=True)
+T_train = vectorizer.fit_transform(text.iloc[text_train_idx])  # sparse rows, unit length
+T_test = vectorizer.transform(text.iloc[text_test_idx])
+c_train, c_test = labels[text_train_idx], labels[text_test_idx]
+assert not set(text.iloc[text_test_idx]) & set(text.iloc[text_train_idx])
+print(
+    f"{len(descriptors):,} descriptors, {len(categories)} categories; "
+    f"train {T_train.shape[0]:,} rows, test {T_test.shape[0]:,} rows, "
+    f"{T_train.shape[1]:,} n-gram features"
+)
+
+# %% [markdown]
+# The loss is the mean cross-entropy of a softmax over the categories, plus an
+# L2 penalty on the weights. Its gradient with respect to the scores is the
+# reason softmax and cross-entropy come as a pair: `(p - onehot(y)) / n`, the
+# predicted probabilities minus the truth. The hidden layer is ReLU this time,
+# the usual choice; its derivative is 1 where the unit is active and 0 elsewhere.
+#
+# ```text
+# A = relu(X W1 + b1)                 n x hidden
+# Z = A W2 + b2,  P = softmax(Z)      n x classes
+# dZ = (P - onehot(y)) / n
+# dW2 = A^T dZ + lam W2;   dA = dZ W2^T;   dZ1 = dA * (A > 0);   dW1 = X^T dZ1 + lam W1
+# ```
+#
+# Subtracting each row's largest score before `exp` keeps the softmax finite;
+# it changes nothing else, because softmax ignores a constant added to a row.
+
+# %%
+SOFTMAX_LAMBDA = 1e-4
+
+
+def log_softmax(Z: np.ndarray) -> np.ndarray:
+    Z = Z - Z.max(axis=1, keepdims=True)
+    return Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+
+
+def softmax_network(params: Params, X) -> tuple[np.ndarray, np.ndarray]:
+    """Hidden activations and class scores; X may be a dense array or a sparse matrix."""
+    hidden = np.maximum(X @ params["W1"] + params["b1"], 0.0)
+    return hidden, hidden @ params["W2"] + params["b2"]
+
+
+def softmax_loss_grad(params: Params, X, y: np.ndarray) -> tuple[float, Params]:
+    rows = len(y)
+    hidden, Z = softmax_network(params, X)
+    log_p = log_softmax(Z)
+    penalty = 0.5 * SOFTMAX_LAMBDA * ((params["W1"] ** 2).sum() + (params["W2"] ** 2).sum())
+    dZ = np.exp(log_p)
+    dZ[np.arange(rows), y] -= 1.0
+    dZ /= rows
+    d_hidden = (dZ @ params["W2"].T) * (hidden > 0)
+    return -log_p[np.arange(rows), y].mean() + penalty, {
+        "W1": X.T @ d_hidden + SOFTMAX_LAMBDA * params["W1"],
+        "b1": d_hidden.sum(axis=0),
+        "W2": hidden.T @ dZ + SOFTMAX_LAMBDA * params["W2"],
+        "b2": dZ.sum(axis=0),
+    }
+
+
+def he_init(n_inputs: int, n_hidden: int, n_classes: int, rng: np.random.Generator) -> Params:
+    """Weights scaled by sqrt(2 / fan-in), the usual start for ReLU layers; zero biases."""
+    return {
+        "W1": rng.normal(0, np.sqrt(2 / n_inputs), (n_inputs, n_hidden)),
+        "b1": np.zeros(n_hidden),
+        "W2": rng.normal(0, np.sqrt(2 / n_hidden), (n_hidden, n_classes)),
+        "b2": np.zeros(n_classes),
+    }
+
+
+# The same check as before, on a network small enough to nudge every weight, at a
+# random point: with zero biases an all-zero input row puts every ReLU exactly on its kink.
+check_rng = np.random.default_rng(SEED)
+small = {
+    name: check_rng.normal(size=value.shape)
+    for name, value in he_init(30, 4, len(categories), check_rng).items()
+}
+small_X = T_train[:CHECK_ROWS, :30].toarray()
+softmax_check = relative_error(
+    numerical_gradient(softmax_loss_grad, small, small_X, c_train[:CHECK_ROWS]),
+    softmax_loss_grad(small, small_X, c_train[:CHECK_ROWS])[1],
+)
+assert softmax_check < 1e-6
+print(f"softmax network: relative error {softmax_check:.1e}")
+
+# %% [markdown]
+# Mini-batch SGD: shuffle the training rows every epoch, cut them into batches
+# of 64, and take one step per batch. Each step sees a noisy estimate of the
+# full gradient, which is why the loss is tracked on the whole training set once
+# per epoch rather than per step.
+
+# %%
+HIDDEN_UNITS, BATCH, EPOCHS, SOFTMAX_RATE = 64, 64, 12, 0.3
+batch_rng = np.random.default_rng(SEED)
+softmax_params = he_init(T_train.shape[1], HIDDEN_UNITS, len(categories), batch_rng)
+epoch_loss, epoch_accuracy = [], []
+for _ in range(EPOCHS):
+    order = batch_rng.permutation(T_train.shape[0])
+    for start_row in range(0, len(order), BATCH):
+        batch = order[start_row : start_row + BATCH]
+        _, grad = softmax_loss_grad(softmax_params, T_train[batch], c_train[batch])
+        for name in softmax_params:
+            softmax_params[name] -= SOFTMAX_RATE * grad[name]
+    epoch_loss.append(softmax_loss_grad(softmax_params, T_train, c_train)[0])
+    epoch_accuracy.append(
+        (softmax_network(softmax_params, T_test)[1].argmax(axis=1) == c_test).mean()
+    )
+assert epoch_loss[-1] < epoch_loss[0] / 2
+print(f"training loss by epoch: {' '.join(f'{v:.3f}' for v in epoch_loss)}")
+
+# %%
+from sklearn.metrics import accuracy_score, f1_score
+
+linear = LogisticRegression(C=10, max_iter=2_000).fit(T_train, c_train)
+softmax_predictions = softmax_network(softmax_params, T_test)[1].argmax(axis=1)
+majority_share = np.bincount(c_test).max() / len(c_test)
+text_results = pd.DataFrame(
+    {
+        name: {
+            "test accuracy": accuracy_score(c_test, predicted),
+            "test macro-F1": f1_score(c_test, predicted, average="macro"),
+        }
+        for name, predicted in {
+            "softmax network, NumPy": softmax_predictions,
+            "multinomial logistic regression, scikit-learn": linear.predict(T_test),
+        }.items()
+    }
+).T
+softmax_accuracy = text_results.loc["softmax network, NumPy", "test accuracy"]
+linear_accuracy = text_results.loc["multinomial logistic regression, scikit-learn", "test accuracy"]
+assert softmax_accuracy > 2 * majority_share and softmax_accuracy > linear_accuracy - 0.05
+print(f"largest class: {majority_share:.1%} of test rows")
+text_results.round(3)
+
+# %%
+fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(10, 3.5))
+epochs_axis = np.arange(1, EPOCHS + 1)
+ax_loss.plot(epochs_axis, epoch_loss, marker="o")
+ax_loss.set(xlabel="epoch", ylabel="training loss (with penalty)", title="Mini-batch SGD")
+ax_acc.plot(epochs_axis, epoch_accuracy, marker="o", label="softmax network")
+ax_acc.axhline(linear_accuracy, color="grey", linestyle="--", label="logistic regression")
+ax_acc.set(xlabel="epoch", ylabel="test accuracy", title="Held-out descriptors")
+ax_acc.legend()
+fig.tight_layout()
+
+# %% [markdown]
+# On character n-grams the hidden layer has little to add over the linear
+# model: the n-grams already separate the merchants' names, and the table shows
+# the two close. Say so in the interview. The network earns its place when the
+# inputs are raw (learned character embeddings) or when categories depend on
+# combinations of n-grams; until then the linear model is the baseline to beat.
+#
+# ## 9. The 30-minute version
+#
+# Everything above, cut to what you can write and explain live: one function,
+# one hidden layer, softmax, mini-batch SGD, no penalty, no gradient check (say
+# you would add it, and which one). Narrate the shapes as you write each line;
+# that is most of what the interviewer is listening for.
+
+
+# %%
+def train_softmax_mlp(X, y, n_classes, hidden=64, epochs=10, batch=64, lr=0.3, seed=0):
+    """One hidden ReLU layer, a softmax output, mini-batch SGD. Returns a predict function."""
+    rng = np.random.default_rng(seed)
+    W1 = rng.normal(0, np.sqrt(2 / X.shape[1]), (X.shape[1], hidden))  # (d, h)
+    b1 = np.zeros(hidden)
+    W2 = rng.normal(0, np.sqrt(2 / hidden), (hidden, n_classes))  # (h, k)
+    b2 = np.zeros(n_classes)
+    for _ in range(epochs):
+        order = rng.permutation(len(y))
+        for start in range(0, len(y), batch):
+            rows = order[start : start + batch]
+            xb, yb = X[rows], y[rows]
+            h = np.maximum(xb @ W1 + b1, 0)  # (b, h)
+            z = h @ W2 + b2  # (b, k)
+            p = np.exp(z - z.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)  # softmax, each row sums to 1
+            p[np.arange(len(yb)), yb] -= 1  # gradient of cross-entropy w.r.t. z, times b
+            dz = p / len(yb)
+            dh = (dz @ W2.T) * (h > 0)  # back through ReLU, before W2 changes
+            W2 -= lr * h.T @ dz
+            b2 -= lr * dz.sum(axis=0)
+            W1 -= lr * xb.T @ dh
+            b1 -= lr * dh.sum(axis=0)
+    return lambda X_new: (np.maximum(X_new @ W1 + b1, 0) @ W2 + b2).argmax(axis=1)
+
+
+predict = train_softmax_mlp(T_train, c_train, len(categories))
+minimal_accuracy = (predict(T_test) == c_test).mean()
+assert abs(minimal_accuracy - softmax_accuracy) < 0.05
+print(
+    f"30-minute version: test accuracy {minimal_accuracy:.3f} "
+    f"(full version {softmax_accuracy:.3f}, logistic regression {linear_accuracy:.3f})"
+)
+
+# %% [markdown]
+# Twenty-odd lines, and each has a sentence you can say: the initialisation
+# scale for ReLU, the shapes, why the max is subtracted, why the gradient of
+# softmax cross-entropy is `p - onehot(y)`, why `dh` is computed before `W2` is
+# updated. If time is left: a gradient check on a tiny network (section 8), an
+# L2 penalty, a validation split for early stopping, and the per-class errors,
+# which is where the merchant notebook spends its time.
+#
+# ## 10. What you would say to the interviewer
 
 # %%
 print(
@@ -460,5 +696,8 @@ print(
     f"network ends {NETWORK_STEPS:,} steps within {weight_gap:.0e} of MLPClassifier's weights. "
     f"On held-out users the logistic model scores ROC-AUC {lr_auc:.3f} and the network "
     f"{net_auc:.3f}: the churn here is logistic in these columns, so the hidden layer only "
-    f"fits noise, and I would ship the linear model."
+    f"fits noise, and I would ship the linear model. For the merchant descriptors, a softmax "
+    f"network trained in mini-batches reaches {softmax_accuracy:.1%} test accuracy on unseen "
+    f"descriptor text against {linear_accuracy:.1%} for multinomial logistic regression, and "
+    f"the 30-minute version {minimal_accuracy:.1%}."
 )

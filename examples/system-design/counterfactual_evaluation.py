@@ -217,7 +217,75 @@ print(
 )
 
 # %% [markdown]
-# In a design answer:
+# ## 6. Where weighting cannot help: payments that are never allowed
+#
+# Inverse-propensity weighting divides by the probability that a payment was
+# allowed. A payment that could never be allowed has no weight to give: it
+# never produces a label, and nothing computed from the allowed payments says
+# what it was. In production such payments exist: hard rules that block
+# outright and skip the randomisation (a card on a blocklist, a sanctions hit, a
+# merchant's own block rule). They are the limit of the method, not the model's
+# scores: every payment here was scored, and the ones above 50 are still
+# estimable because each kept a 5 % chance of being allowed.
+#
+# Add such a rule: a blocklist that blocks with probability 1. Rules like it
+# exist for the fraud the model misses, so say it catches 60 % of the fraud
+# scored 50 or below, 10 % of the fraud above 50, and 0.2 % of the legitimate
+# payments. Then estimate the recall of "block if score > 50" over all fraud, as
+# before.
+
+# %%
+rule_rng = np.random.default_rng(SEED + 1)
+on_blocklist = rule_rng.random(N) < np.where(fraud, np.where(would_block, 0.10, 0.60), 0.002)
+
+
+def recall_ipw(allowed: np.ndarray, propensity: np.ndarray) -> float:
+    """IPW recall of "block if score > 50", counting only payments that were allowed."""
+    w = np.where(allowed, 1 / np.where(allowed, propensity, 1.0), 0.0)
+    return (w * (would_block & fraud)).sum() / (w * fraud).sum()
+
+
+def production_with_rule(rule_allow_rate: float) -> tuple[np.ndarray, np.ndarray]:
+    """The score policy with 5 % allow-through, plus the blocklist at its own rate."""
+    propensity = np.where(on_blocklist, rule_allow_rate, np.where(would_block, ALLOW_RATE, 1.0))
+    return rule_rng.random(N) < propensity, propensity
+
+
+recall_all = would_block[fraud].mean()
+recall_off_list = would_block[fraud & ~on_blocklist].mean()
+# Averaged over repeated runs of production, as in section 4: the bias is what is left.
+no_support = np.mean([recall_ipw(*production_with_rule(0.0)) for _ in range(N_REPEATS)])
+with_support = np.mean([recall_ipw(*production_with_rule(ALLOW_RATE)) for _ in range(N_REPEATS)])
+zero_propensity = pd.Series(
+    {
+        "truth, all fraud": recall_all,
+        "truth, fraud not on the blocklist": recall_off_list,
+        f"IPW, blocklist never allowed (propensity 0), mean of {N_REPEATS} runs": no_support,
+        f"IPW, blocklist also allowed at {ALLOW_RATE:.0%}, mean of {N_REPEATS} runs": with_support,
+    },
+    name='recall of "block if score > 50"',
+)
+zero_propensity.round(3).to_frame()
+
+# %%
+assert abs(no_support - recall_off_list) < 0.02 < abs(no_support - recall_all)
+assert abs(with_support - recall_all) < 0.02
+print(
+    f"With the blocklist's payments never allowed, the IPW estimate ({no_support:.1%}) is "
+    f"the recall on the fraud that is not on the blocklist ({recall_off_list:.1%}), not on "
+    f"all fraud ({recall_all:.1%}): the {on_blocklist[fraud].mean():.0%} of fraud the list "
+    f"catches is invisible, and no weight brings it back. Allow the blocklisted payments "
+    f"through at {ALLOW_RATE:.0%} as well and the estimate returns to {with_support:.1%}."
+)
+
+# %% [markdown]
+# So either give every hard rule a small, logged allow-through where the risk
+# allows it, or state the scope of every estimate: "recall on payments not
+# blocked by a hard rule". The same holds for a new model: you can evaluate any
+# policy that differs from the old one only on payments with a non-zero chance
+# of being allowed, and nothing about what it would do on the rest.
+#
+# ## 7. In a design answer
 #
 # - Randomise only where the policy acts (above the block threshold), at a
 #   small rate, ideally higher for low amounts and capped per merchant, so the
@@ -225,9 +293,10 @@ print(
 # - Log the propensity **at decision time** with the payment; an estimate
 #   built from propensities reconstructed later is only as good as the
 #   reconstruction.
-# - Every policy you want to evaluate must act only where the propensity is
-#   above zero: with randomisation only above 50, you can evaluate any threshold,
-#   but not a model that would block payments the old model never scored.
+# - Every payment needs a non-zero chance of being allowed. Randomising above
+#   the threshold and allowing everything below it gives every scored payment
+#   one, so any threshold can be evaluated; a hard rule that always blocks gives
+#   its payments none, and what it blocks stays unmeasured (section 6).
 # - Train the next model on the same weighted sample, so it learns from the
 #   world without the old model rather than from the fraud the old model
 #   missed.

@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
-from support import draw_every_diagram
 
 PAGES = ["", "applied-ml/", "examples/applied-ml/fraud_laptop_round/", "datasets/"]
 
@@ -26,24 +25,26 @@ def test_notebook_page_shows_outputs_and_download(page: Page) -> None:
     assert script.text().startswith("# %% [markdown]")
 
 
-def test_mermaid_diagram_renders_from_the_site(page: Page, built_site: Path) -> None:
+def test_diagram_is_an_svg_that_follows_the_palette(page: Page, built_site: Path) -> None:
     with_diagram = next(
         (p for p in sorted(built_site.rglob("index.html")) if 'class="diagram"' in p.read_text()),
         None,
     )
-    assert with_diagram, "no page has a diagram to render"
+    assert with_diagram, "no page has a diagram"
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.goto(with_diagram.parent.relative_to(built_site).as_posix() + "/")
-    # Mermaid is fetched only once a diagram nears the viewport.
-    assert not [url for url in requests if "mermaid" in url]
-    draw_every_diagram(page)
-    expect(page.locator("div.diagram svg").first).to_be_visible()
-    assert any("mermaid" in url for url in requests)
-    # Switching palette redraws the diagram, still without a request elsewhere.
+    label = page.locator("div.diagram svg text").first
+    expect(label).to_be_visible()
+    assert label.text_content().strip()
+    # Drawn at build time: no diagram code is fetched, before or after scrolling to it.
+    label.scroll_into_view_if_needed()
+    assert not [url for url in requests if "mermaid" in url or "diagram" in url]
+    colour = "t => getComputedStyle(t).fill"
+    light = label.evaluate(colour)
     page.locator("label[title='Switch to dark mode']").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
-    expect(page.locator("div.diagram svg").first).to_be_visible()
+    assert label.evaluate(colour) != light  # the labels follow the palette, with no script
 
 
 def test_prose_page_loads_no_diagram_code(page: Page) -> None:

@@ -1,0 +1,185 @@
+"""The build caches: a hit gives what a fresh run gives, and an edit reruns exactly what it affects.
+
+Each test builds a small child project several times with the real hooks; what
+ran is read from the build log (notebooks) or from a log the blocks append to.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import HOOKS, MKDOCS, build_site, child_project, notebook_project
+
+READER = """\
+# %% [markdown]
+# # Reads {name}
+
+# %%
+from pathlib import Path
+
+print("{name} says", Path("{name}.csv").read_text())
+"""
+
+
+def build(config: Path, site: Path) -> str:
+    result = build_site(site, config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stderr
+
+
+def article(site: Path, page: str) -> str:
+    html = (site / page / "index.html").read_text(encoding="utf-8")
+    return re.search(r"<article.*</article>", html, re.DOTALL)[0]
+
+
+def executed(log: str) -> list[str]:
+    return sorted(re.findall(r"executed (\S+\.py)", log))
+
+
+@pytest.fixture(scope="module")
+def notebook_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Three builds: fresh, untouched, then with one of the two data files edited."""
+    project = tmp_path_factory.mktemp("notebooks")
+    config = notebook_project(
+        project, {f"reads_{name}.py": READER.format(name=name) for name in ("a", "b")}
+    )
+    data = project / "examples" / "demo"
+    (data / "a.csv").write_text("alpha\n")
+    (data / "b.csv").write_text("bravo\n")
+    logs = {"fresh": build(config, project / "fresh"), "again": build(config, project / "again")}
+    (data / "a.csv").write_text("alpha, edited\n")
+    logs["edited"] = build(config, project / "edited")
+    return {"project": project, "logs": logs}
+
+
+def test_notebooks_execute_once_per_content(notebook_builds: dict) -> None:
+    logs = notebook_builds["logs"]
+    assert executed(logs["fresh"]) == ["reads_a.py", "reads_b.py"]
+    assert executed(logs["again"]) == []
+
+
+def test_cache_hit_renders_what_a_fresh_execution_renders(notebook_builds: dict) -> None:
+    project = notebook_builds["project"]
+    for page in ("examples/demo/reads_a", "examples/demo/reads_b"):
+        fresh = article(project / "fresh", page)
+        assert "says" in fresh  # the output is there
+        assert article(project / "again", page) == fresh
+
+
+def test_editing_a_dataset_reruns_only_the_notebooks_that_read_it(notebook_builds: dict) -> None:
+    project, logs = notebook_builds["project"], notebook_builds["logs"]
+    assert "read examples/demo/a.csv" in logs["fresh"]  # inputs are recorded, not declared
+    assert executed(logs["edited"]) == ["reads_a.py"]
+    assert "alpha, edited" in article(project / "edited", "examples/demo/reads_a")
+    edited_b = article(project / "edited", "examples/demo/reads_b")
+    assert edited_b == article(project / "fresh", "examples/demo/reads_b")
+
+
+PAGE = """\
+# Home
+
+```python exec="on" session="s"
+from pathlib import Path
+
+with open({log!r}, "a") as log:
+    log.write("first\\n")
+value = Path({data!r}).read_text().strip()
+print(value)
+```
+
+{prose}
+
+```python exec="on" session="s"
+with open({log!r}, "a") as log:
+    log.write("second\\n")
+print(value.upper(){suffix})
+```
+"""
+
+
+def test_markdown_exec_blocks_rerun_only_when_their_inputs_change(tmp_path: Path) -> None:
+    log, data = tmp_path / "ran.log", tmp_path / "data.txt"
+    data.write_text("hello")
+
+    def build_page(prose: str = "Some prose.", suffix: str = "") -> str:
+        text = PAGE.format(log=str(log), data=str(data), prose=prose, suffix=suffix)
+        config = child_project(
+            tmp_path,
+            {"index.md": text},
+            plugins=["search", {"markdown-exec": {"languages": ["python"]}}],
+            hooks=[str(HOOKS / "exec_cache.py")],
+        )
+        build(config, tmp_path / "site")
+        return article(tmp_path / "site", ".")
+
+    def ran() -> list[str]:
+        runs = log.read_text().split() if log.exists() else []
+        log.unlink(missing_ok=True)
+        return runs
+
+    assert "HELLO" in build_page()
+    assert ran() == ["first", "second"]
+
+    assert "HELLO" in build_page(prose="Prose, edited.")
+    assert ran() == []  # a prose edit reruns nothing
+
+    data.write_text("bonjour")
+    assert "BONJOUR" in build_page()
+    assert ran() == ["first", "second"]  # the file the first block read changed
+
+    # An edited block reruns; the session's earlier block first rebuilds its globals.
+    assert "BONJOUR!" in build_page(suffix=' + "!"')
+    assert ran() == ["first", "second"]
+    assert "BONJOUR!" in build_page(suffix=' + "!"')
+    assert ran() == []
+
+
+def test_serve_shows_notebooks_before_they_execute(tmp_path: Path) -> None:
+    broken = '# %% [markdown]\n# # Broken\n\n# %%\nraise ValueError("planted failure")\n'
+    config = notebook_project(
+        tmp_path, {"reads_a.py": READER.format(name="a"), "broken.py": broken}
+    )
+    (tmp_path / "examples" / "demo" / "a.csv").write_text("alpha\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*MKDOCS, "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}/examples/demo/"
+    try:
+        first = wait_for_page(base + "reads_a/", lambda page: True)
+        assert "executing in the background" in first  # served before it executed
+        assert "alpha" not in first
+        executed_page = wait_for_page(base + "reads_a/", lambda page: "a says alpha" in page)
+        assert "executing in the background" not in executed_page
+        failed = wait_for_page(base + "broken/", lambda page: "failed" in page)
+        assert "planted failure" in failed
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def wait_for_page(url: str, ready: Callable[[str], bool], timeout: float = 300) -> str:
+    """The page at `url` once `ready` accepts it; polls the server, the signal it gives."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                page = response.read().decode()
+        except OSError:
+            page = None
+        if page is not None and ready(page):
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} was not ready within {timeout:.0f} s")
