@@ -18,7 +18,6 @@ import argparse
 import datetime
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ import bench_pages
 import bench_rounds
 import bench_runtime
 import grading
+from medians import formatted
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / ".cache" / "bench-site"
@@ -39,17 +39,8 @@ TABLE = ROOT / "docs" / "about" / "_benchmarks.md"
 ROUND_RUNS = 3  # rounds per scenario: each is two fresh processes and a model fit
 
 
-def median_and_range(values: list[float], unit: str, scale: float = 1) -> tuple[str, str]:
-    scaled = [value * scale for value in values]
-    digits = 2 if unit == "s" else 0
-    return (
-        f"{statistics.median(scaled):.{digits}f} {unit}",
-        f"{min(scaled):.{digits}f}-{max(scaled):.{digits}f}",
-    )
-
-
 def seconds(values: list[float]) -> tuple[str, str]:
-    return median_and_range(values, "s")
+    return formatted(values, "s")
 
 
 def build_site() -> None:
@@ -84,27 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         for command, timings in commands.items():
             rows.append((f"Laptop round `{command}`, {scenario}", *seconds(timings)))
     build_site()
-    prose_bytes, python_urls, runtime = bench_runtime.in_the_browser(SITE, args.runs)
-    rows.append(("Home page: bytes before interaction", f"{prose_bytes / 1024:.0f} KiB", ""))
-    rows.append(("Home page: requests for Python or the editor", str(len(python_urls)), ""))
-    for start, label in (("snapshot", "with the snapshot"), ("full start", "without it")):
-        figures = runtime[start]
-        rows.append(
-            (f"Python ready, cold cache, {label}", *median_and_range(figures["cold"], "ms"))
-        )
-        rows.append(
-            (f"Python ready, warm cache, {label}", *median_and_range(figures["warm"], "ms"))
-        )
-    snapshot = runtime["snapshot"]
-    rows.append(
-        ("First Check -> results (token bucket)", *median_and_range(snapshot["first check"], "ms"))
-    )
-    rows.append(
-        ("Later Check -> results (token bucket)", *median_and_range(snapshot["next checks"], "ms"))
-    )
-    rows.append(
-        ("Main-thread long tasks while Python starts", *median_and_range(snapshot["blocked"], "ms"))
-    )
+    for name, values, unit in bench_runtime.rows(bench_runtime.in_the_browser(SITE, args.runs)):
+        rows.append((name, *formatted(values, unit)))
     for measure, (median, p95, worst) in bench_explorers.summary(
         bench_explorers.step_times(SITE, steps=100)
     ).items():
@@ -120,18 +92,18 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(
         (
             f"Check, warm, each of {len(checks)} exercises (Pyodide in Node, CPU time)",
-            *median_and_range([timing.check_cpu for timing in checks], "ms", 1000),
+            *formatted([timing.check_cpu for timing in checks], "ms", 1000),
         )
     )
     ratios = [budget.ratio for timing in checks for budget in timing.budgets]
-    rows.append(("Time budget / reference's time, large checks", *median_and_range(ratios, "x")))
+    rows.append(("Time budget / reference's time, large checks", *formatted(ratios, "x")))
     for kind, figures in bench_pages.audit_site(SITE, args.runs).items():
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
     for kit, steps in bench_kits.timings(args.runs).items():
         for step, timings in steps.items():
-            rows.append((f"Kit {kit}: {step}", *median_and_range(timings, "ms", 1000)))
+            rows.append((f"Kit {kit}: {step}", *formatted(timings, "ms", 1000)))
 
     width = max(len(name) for name, _, _ in rows)
     for name, median, spread in rows:

@@ -1,40 +1,53 @@
-"""Benchmark Python in the browser: bytes, time to ready, time to check results.
+"""Benchmark Python in the browser: bytes, time to ready, and Check on every exercise.
 
     python scripts/bench_runtime.py SITE_DIR [--runs N]
 
-Against a built site served on localhost, in headless Chromium, it reports:
+Against a built site served on localhost, in headless Chromium, it measures:
 
 - what a prose page transfers, and whether it asks for any Python at all;
-- what Python's start costs in bytes, raw and gzipped (as a static host such
-  as GitHub Pages serves it), with and without the build's memory snapshot;
+- what Python's start costs in bytes, as a static host sends them;
 - the time from the first intent (the exercise scrolls into view) to "ready",
-  with a cold and a warm browser cache, with and without the snapshot;
-- the time from Check to results for the token-bucket exercise once ready,
-  the first check and the ones after it;
-- how long Python blocked the page's main thread (long tasks while loading).
+  cold and warm cache, for the start the site makes (the snapshot or a race,
+  see docs/assets/exercise/python-worker.js) and for a full start without the
+  snapshot; then cold, under Chromium's network emulation at 50 and 10 Mbit/s
+  (20 ms latency), for those two and for the snapshot start forced;
+- the first Check pressed the moment Python is ready, next to a warm Check;
+- for every exercise on the site, its reference solution's Check with Python
+  warm: each one, the median and the worst;
+- how long the page's main thread was blocked while Python started.
 
-Medians of N runs (and the spread). A benchmark, not a test: the figures
-depend on the machine.
+Medians of N runs. A benchmark, not a test: the figures depend on the machine,
+and on a shared one they are noisy; compare figures from the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import statistics
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from local_site import CHROMIUM, CHROMIUM_ARGS, serve
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from medians import formatted
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
+EXERCISES = ROOT / "examples" / "exercises"
 PROSE_PAGE = ""
 EXERCISE_PAGE = "coding/token-bucket/"
-SOLUTION = (ROOT / "examples/exercises/token-bucket/solution.py").read_text()
+SLUG = "token-bucket"
 PYODIDE_DIR = "assets/vendor/pyodide"
 CORE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 SNAPSHOT_FILES = ["snapshot.json", "snapshot.bin.gz"]
+SPEEDS = [50, 10]  # Mbit/s, emulated
+# Starts to compare: the site as built, and two it can be made to make.
+STARTS = ["site's start", "snapshot forced", "full start"]
+STARTED_FROM = {"snapshot forced": "snapshot", "full start": "full start"}
+Row = tuple[str, list[float], str]  # measurement, values, unit
 
 # In the page: time from the first intent to data-state="ready", and the long
 # tasks (main thread blocked > 50 ms) seen meanwhile.
@@ -54,20 +67,27 @@ TIME_TO_READY = """() => new Promise((resolve) => {
   widget.scrollIntoView();
 })"""
 
-# In the page: time from a click on Check to data-result="passed".
-TIME_TO_CHECKED = """() => new Promise((resolve, reject) => {
-  const widget = document.querySelector("section.exercise");
+# In the page: press Check (now, or the moment Python is ready) and time it to
+# the verdict; it must be "passed".
+TIME_TO_CHECKED = """([slug, atReady]) => new Promise((resolve, reject) => {
+  const widget = document.querySelector(`section.exercise[data-exercise="${slug}"]`);
   widget.dataset.result = "";
+  let start;
+  const check = () => {
+    start = performance.now();
+    widget.querySelector("[data-action=check]").click();
+  };
   const observer = new MutationObserver(() => {
+    if (start === undefined && widget.dataset.state === "ready") return check();
     const result = widget.dataset.result;
-    if (!result) return;
+    if (start === undefined || !result) return;
     observer.disconnect();
     if (result === "passed") resolve(performance.now() - start);
     else reject(new Error(`the check ended with ${result}`));
   });
-  observer.observe(widget, { attributes: true, attributeFilter: ["data-result"] });
-  const start = performance.now();
-  widget.querySelector("[data-action=check]").click();
+  observer.observe(widget, { attributes: true });
+  if (!atReady) check();
+  else if (widget.dataset.state === "ready") reject(new Error("Python was ready too soon"));
 })"""
 
 
@@ -86,8 +106,37 @@ def transfer_table(site: Path) -> list[tuple[str, int, int]]:
     return rows
 
 
-def without_snapshot(context: BrowserContext) -> None:
-    context.route("**/snapshot.json", lambda route: route.fulfill(status=404))
+def force(start: str, context: BrowserContext) -> None:
+    """Make the pages of `context` start Python the way `start` names."""
+    if start == "full start":
+        context.route("**/snapshot.json", lambda route: route.fulfill(status=404))
+    elif start == "snapshot forced":
+        # Every connection counts as clearly fast: no race, always the snapshot.
+        def always_snapshot(route: Route) -> None:
+            script, count = re.subn(
+                r"CLEARLY_FAST_SECONDS = [\d.]+",
+                "CLEARLY_FAST_SECONDS = Infinity",
+                route.fetch().text(),
+            )
+            if count != 1:
+                raise RuntimeError("python-worker.js no longer has CLEARLY_FAST_SECONDS")
+            route.fulfill(body=script, content_type="text/javascript")
+
+        context.route("**/python-worker.js", always_snapshot)
+
+
+def throttle(page: Page, mbit: float | None) -> None:
+    if mbit:
+        megabytes = mbit * 1e6 / 8
+        page.context.new_cdp_session(page).send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": 20,
+                "downloadThroughput": megabytes,
+                "uploadThroughput": megabytes,
+            },
+        )
 
 
 def prose_page_bytes(context: BrowserContext, base: str) -> tuple[int, list[str]]:
@@ -110,59 +159,138 @@ def prose_page_bytes(context: BrowserContext, base: str) -> tuple[int, list[str]
     return before_interaction, python
 
 
-def start_python(page: Page, base: str) -> dict:
-    page.goto(base + EXERCISE_PAGE, wait_until="load")
+def start_python(page: Page, url: str) -> dict:
+    page.goto(url, wait_until="load")
     return page.evaluate(TIME_TO_READY)
 
 
-def check_times(page: Page, repeats: int) -> list[float]:
-    page.locator(".cm-content").fill(SOLUTION)
-    return [page.evaluate(TIME_TO_CHECKED) for _ in range(repeats)]
+def time_check(page: Page, slug: str, at_ready: bool = False) -> float:
+    return page.evaluate(TIME_TO_CHECKED, [slug, at_ready])
 
 
-def measure(browser, base: str, snapshot: bool, runs: int) -> dict[str, list[float]]:
-    figures: dict[str, list[float]] = {
-        "cold": [],
-        "warm": [],
-        "blocked": [],
-        "first check": [],
-        "next checks": [],
-    }
+def fill_solution(page: Page, slug: str) -> None:
+    widget = page.locator(f'section.exercise[data-exercise="{slug}"]')
+    widget.scroll_into_view_if_needed()
+    widget.locator(".cm-content").fill((EXERCISES / slug / "solution.py").read_text())
+
+
+def starts(browser: Browser, base: str, start: str, mbit: float | None, runs: int) -> dict:
+    """Cold (and, unthrottled, warm) times to ready; main-thread blocking while cold."""
+    figures: dict[str, list[float]] = {"cold": [], "warm": [], "blocked": []}
     for _ in range(runs):
         context = browser.new_context()
-        if not snapshot:
-            without_snapshot(context)
+        force(start, context)
         page = context.new_page()
-        cold = start_python(page, base)
-        expected = "snapshot" if snapshot else "full start"
-        if cold["from"] != expected:
-            sys.exit(f"expected Python to start from {expected!r}, got {cold['from']!r}")
-        checks = check_times(page, 6)
-        warm = start_python(page, base)  # same context: the HTTP cache is warm
+        throttle(page, mbit)
+        cold = start_python(page, base + EXERCISE_PAGE)
+        if cold["from"] != STARTED_FROM.get(start, cold["from"]):
+            sys.exit(f"{start}: Python started from {cold['from']!r}")
         figures["cold"].append(cold["ready"])
-        figures["warm"].append(warm["ready"])
         figures["blocked"].append(cold["blocked"])
-        figures["first check"].append(checks[0])
-        figures["next checks"].append(statistics.median(checks[1:]))
+        if not mbit:  # same context: the HTTP cache is warm
+            figures["warm"].append(start_python(page, base + EXERCISE_PAGE)["ready"])
         context.close()
     return figures
 
 
-def in_the_browser(site: Path, runs: int) -> tuple[int, list[str], dict[str, dict]]:
-    """The prose page's bytes and Python requests, and the figures of `measure`."""
+def first_check_at_ready(browser: Browser, base: str, runs: int) -> dict[str, list[float]]:
+    """Check pressed the moment Python is ready, then warm, on the token bucket."""
+    figures: dict[str, list[float]] = {"at ready": [], "warm": []}
+    while len(figures["warm"]) < runs:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base + EXERCISE_PAGE, wait_until="load")
+        fill_solution(page, SLUG)  # while Python is still starting
+        try:
+            figures["at ready"].append(time_check(page, SLUG, at_ready=True))
+        except PlaywrightError as error:
+            if "ready too soon" not in error.message:
+                raise
+            context.close()
+            continue  # the fill took longer than Python's start: try again
+        figures["warm"].append(statistics.median(time_check(page, SLUG) for _ in range(5)))
+        context.close()
+    return figures
+
+
+def exercise_pages(site: Path) -> dict[str, str]:
+    """Each exercise's slug and the first page (URL path) that embeds it."""
+    pages: dict[str, str] = {}
+    for html in sorted(site.rglob("index.html")):
+        for slug in re.findall(
+            r'<section class="exercise" data-exercise="([^"]+)"', html.read_text()
+        ):
+            pages.setdefault(slug, html.parent.relative_to(site).as_posix() + "/")
+    return pages
+
+
+def every_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str, float]:
+    """Per exercise: its reference solution's Check with Python warm (median)."""
+    context = browser.new_context()
+    page = context.new_page()
+    figures = {}
+    for slug, path in exercise_pages(site).items():
+        page.goto(base + path, wait_until="load")
+        fill_solution(page, slug)
+        time_check(page, slug)  # Python starts, and this page's code is compiled
+        figures[slug] = statistics.median(time_check(page, slug) for _ in range(runs))
+    context.close()
+    return figures
+
+
+def in_the_browser(site: Path, runs: int, say: Callable[[str], None] = print) -> dict:
+    """Every figure of this benchmark, measured in one run of Chromium."""
+    results: dict = {}
     with sync_playwright() as playwright, serve(site) as base:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        prose_bytes, python_urls = prose_page_bytes(browser.new_context(), base)
-        results = {
-            "snapshot": measure(browser, base, True, runs),
-            "full start": measure(browser, base, False, runs),
-        }
+        results["prose"] = prose_page_bytes(browser.new_context(), base)
+        for mbit in [None, *SPEEDS]:
+            for start in STARTS:
+                say(f"Python's start: {start}, {f'{mbit} Mbit/s' if mbit else 'unthrottled'}")
+                results[start, mbit] = starts(browser, base, start, mbit, runs)
+        say("Check the moment Python is ready")
+        results["at ready"] = first_check_at_ready(browser, base, runs)
+        say("Check on every exercise")
+        results["checks"] = every_check(browser, base, site, runs)
         browser.close()
-    return prose_bytes, python_urls, results
+    return results
 
 
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):7.0f} ms  ({min(values):.0f}-{max(values):.0f})"
+def rows(results: dict) -> list[Row]:
+    """The figures as (measurement, values, unit): the benchmark table's rows."""
+    prose_bytes, python_urls = results["prose"]
+    table: list[Row] = [
+        ("Home page: bytes before interaction", [prose_bytes / 1024], "KiB"),
+        ("Home page: requests for Python or the editor", [len(python_urls)], ""),
+    ]
+    site, full = results["site's start", None], results["full start", None]
+    for cache in ("cold", "warm"):
+        table.append((f"Python ready, {cache} cache, the site's start", site[cache], "ms"))
+        table.append((f"Python ready, {cache} cache, full start (no snapshot)", full[cache], "ms"))
+        ratio = statistics.median(full[cache]) / statistics.median(site[cache])
+        table.append((f"  full start / site's start, {cache} cache", [ratio], "x"))
+    table.append(("Main-thread long tasks while Python starts", site["blocked"], "ms"))
+    for mbit in SPEEDS:
+        for start in STARTS:
+            table.append(
+                (
+                    f"Python ready at {mbit} Mbit/s, cold, {start}",
+                    results[start, mbit]["cold"],
+                    "ms",
+                )
+            )
+    at_ready = results["at ready"]
+    table.append(
+        ("First Check the moment Python is ready (token bucket)", at_ready["at ready"], "ms")
+    )
+    table.append(("Warm Check, same page (token bucket)", at_ready["warm"], "ms"))
+    warm = results["checks"]
+    worst = max(warm, key=warm.get)
+    table.append(
+        (f"Warm Check, all {len(warm)} exercises: median", [statistics.median(warm.values())], "ms")
+    )
+    table.append((f"Warm Check, all {len(warm)} exercises: worst ({worst})", [warm[worst]], "ms"))
+    return table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,35 +300,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print("Pyodide's start, per file (bytes raw -> as sent gzipped):")
-    rows = transfer_table(args.site)
-    for name, raw, sent in rows:
+    for name, raw, sent in transfer_table(args.site):
         print(f"  {name:<20} {raw / 2**20:6.2f} MiB -> {sent / 2**20:6.2f} MiB")
-    core = sum(sent for name, _, sent in rows if name in CORE_FILES)
-    extra = sum(sent for name, _, sent in rows if name in SNAPSHOT_FILES)
-    print(
-        f"  without the snapshot: {core / 2**20:.2f} MiB; with it: {(core + extra) / 2**20:.2f} MiB"
-    )
-
-    prose_bytes, python_urls, results = in_the_browser(args.site, args.runs)
-    print(f"\nProse page (home): {prose_bytes / 1024:.0f} KiB before interaction, ", end="")
-    print(f"{len(python_urls)} requests for Python or the editor")
-
-    print(f"\nMedians of {args.runs} runs (min-max), headless Chromium, site on localhost:")
-    print(f"  {'':28} {'with snapshot':>26} {'without':>26}")
-    for label, key in [
-        ("intent -> ready, cold cache", "cold"),
-        ("intent -> ready, warm cache", "warm"),
-        ("main thread long tasks (cold)", "blocked"),
-        ("first Check -> results", "first check"),
-        ("later Check -> results", "next checks"),
-    ]:
-        with_it, without = (spread(results[start][key]) for start in ("snapshot", "full start"))
-        print(f"  {label:28} {with_it:>26} {without:>26}")
-    for cache in ("cold", "warm"):
-        ratio = statistics.median(results["full start"][cache]) / statistics.median(
-            results["snapshot"][cache]
-        )
-        print(f"  ready {cache}: the snapshot is {ratio:.1f}x faster")
+    results = in_the_browser(args.site, args.runs)
+    table = rows(results)
+    width = max(len(name) for name, _, _ in table)
+    for name, values, unit in table:
+        median, spread = formatted(values, unit)
+        print(f"{name:<{width}}  {median:>12}  {spread}")
+    print("\nWarm Check per exercise (ms):")
+    for slug, warm in sorted(results["checks"].items(), key=lambda item: -item[1]):
+        print(f"  {slug:<24} {warm:7.0f}")
     return 0
 
 

@@ -8,15 +8,19 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import ClassVar
 
-# Playwright cannot download its own browser here: use the system's.
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Playwright cannot download its own browser here: use the system's, or the one
+# the CHROMIUM environment variable names (a Chrome elsewhere, say).
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+INSTALL_CHROMIUM = "install Debian's 'chromium', or set CHROMIUM to a Chromium or Chrome binary"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -69,11 +73,18 @@ class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A download the browser abandons (a lost race, a closed page) is normal.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
     """Serve `directory` on an ephemeral localhost port; yield its base URL."""
     handler = functools.partial(_StaticHostHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -5,9 +5,10 @@
 //                    transfers ~6 MB rather than the raw ~31 MB)
 //   snapshot.json    what it was made from: the Pyodide version and the
 //                    harness's SHA-256; the worker uses the snapshot only if both match.
+//                    Also the size of each core file a start downloads, for its progress bar.
 // Run by `npm run build` after vendor_assets.mjs.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -32,6 +33,12 @@ const meta = {
   harness_sha256: createHash("sha256").update(harness).digest("hex"),
   bytes: image.length,
   gzipped_bytes: gzipped.length,
+  core_bytes: Object.fromEntries(
+    ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"].map((name) => [
+      name,
+      statSync(join(out, name)).size,
+    ]),
+  ),
 };
 writeFileSync(join(out, "snapshot.json"), `${JSON.stringify(meta, null, 2)}\n`);
 console.log(

@@ -1,12 +1,36 @@
-"""Fixtures shared by the test suite: one strict build of the site, served locally."""
+"""Fixtures shared by the test suite: one strict build of the site, served locally.
 
+Also what the report says about the browser suite: pytest reads header hooks only
+from this top-level conftest, so both the header and the final line are made here.
+"""
+
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import grading_summary
 import pytest
-from local_site import serve
+from local_site import CHROMIUM, INSTALL_CHROMIUM, serve
 from support import build_problems, build_site
+
+BROWSER_NOT_RUN = "browser tests NOT RUN (no Chromium)"
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if shutil.which(CHROMIUM):
+        return f"browser tests: {CHROMIUM}"
+    return f"browser tests: NOT RUN, no Chromium at {CHROMIUM} ({INSTALL_CHROMIUM})"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    grading_summary.write(terminalreporter)
+    # A key of the reporter's stats becomes a count on the final line, after "27 skipped".
+    if shutil.which(CHROMIUM):
+        return
+    skipped = terminalreporter.stats.get("skipped", [])
+    not_run = [report for report in skipped if "browser" in report.keywords]
+    if not_run:
+        terminalreporter.stats[BROWSER_NOT_RUN] = not_run
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +48,3 @@ def site_url(built_site: Path) -> Iterator[str]:
     """Serve the built site on an ephemeral localhost port."""
     with serve(built_site) as url:
         yield url
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    grading_summary.write(terminalreporter)

@@ -1,12 +1,15 @@
 """The strict build: it passes, and each of its guards really fails a bad page."""
 
+import importlib
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from support import (
+    ROOT,
     build_problems,
     build_site,
     child_project,
@@ -58,6 +61,38 @@ def test_offline_build_names_no_source_for_packages(built_site: Path) -> None:
     # `make offline` sets PYODIDE_PACKAGES_URL empty: no exercise may point at the CDN.
     page = (built_site / "coding" / "token-bucket" / "index.html").read_text(encoding="utf-8")
     assert set(re.findall(r'data-packages-url="([^"]*)"', page)) == {""}
+
+
+POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def directives(policy: str) -> dict[str, str]:
+    return dict(part.strip().split(" ", 1) for part in policy.split(";"))
+
+
+def test_every_page_carries_the_one_policy_before_any_script(built_site: Path) -> None:
+    policies = set()
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        found = POLICY.findall(html)
+        assert len(found) == 1, page
+        assert html.index("Content-Security-Policy") < html.index("<script"), page
+        policies.add(found[0])
+    # One policy for the whole site: instant navigation keeps the first page's.
+    [policy] = policies
+    rules = directives(policy)
+    scripts = rules["script-src"].split()
+    assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"]
+    assert all(source.startswith("'sha256-") for source in scripts[2:])
+    assert rules["connect-src"] == "'self'"  # the offline build has no package source
+    assert (rules["worker-src"], rules["object-src"]) == ("'self'", "'none'")
+
+
+def test_the_policy_lets_the_page_reach_the_package_source() -> None:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    csp = importlib.import_module("csp")
+    source = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
+    assert directives(csp.policy(set(), source))["connect-src"] == f"'self' {source}"
 
 
 def test_strict_config() -> None:

@@ -115,6 +115,48 @@ def test_check_results_say_what_went_in_and_out() -> None:
     assert not slow.passed and slow.got.startswith("too slow:")
 
 
+@pytest.mark.parametrize(
+    ("expected", "got", "difference"),
+    [
+        (list(range(500)), [*range(57), -1, *range(58, 500)], "[57]: expected 57, got -1"),
+        (list(range(500)), list(range(499)), "expected 500 items, got 499 (the first 499 agree)"),
+        (
+            {n: n * n for n in range(100)},
+            {**{n: n * n for n in range(100)}, 70: 0},
+            "[70]: expected 4900, got 0",
+        ),
+        (
+            {n: n for n in range(60)},
+            {n: n for n in range(1, 60)},
+            "[0]: expected 0, got no such key",
+        ),
+        ([[0, 1]] * 40, [[0, 1]] * 39 + [[0, 2]], "[39][1]: expected 1, got 2"),
+        ("ab" * 50, "ab" * 49 + "aB", "the text from character 99: expected 'b', got 'B'"),
+        ([1.5] * 3, [1.5, 1.5, 2.5], None),  # short values are shown whole
+        (list(range(100)), "raises TypeError: no", None),  # different kinds: nothing to point at
+    ],
+    ids=["index", "length", "dict value", "missing key", "nested", "text", "short", "kinds"],
+)
+def test_a_failed_check_says_where_long_values_first_differ(
+    expected: object, got: object, difference: str | None
+) -> None:
+    checks = textwrap.dedent(
+        f"""
+        from exercise_harness import Checks
+
+        checks = Checks()
+
+        @checks.public("compare", fed="value")
+        def compare(t):
+            t.expect({expected!r})
+            t.got(t.code("value"))
+        """
+    )
+    [result] = harness.check_source(f"value = {got!r}", checks).results
+    assert not result.passed
+    assert result.difference == difference
+
+
 def test_reader_code_may_use_dataclasses_in_run_and_check() -> None:
     source = textwrap.dedent(
         """

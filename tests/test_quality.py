@@ -1,5 +1,7 @@
-"""Repository-wide checks: lint, spelling, and no sentence taken from the seed."""
+"""Repository-wide checks: lint, spelling, no sentence taken from the seed, an honest report."""
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +35,18 @@ def test_tool_is_clean(command: tuple[str, ...]) -> None:
 def test_no_sentence_from_the_seed() -> None:
     result = run(sys.executable, str(SEED_OVERLAP), ".")
     assert result.stdout == "", result.stdout
+
+
+def test_a_run_without_chromium_says_the_browser_suite_did_not_run() -> None:
+    # Only the browser tests of one file: they skip before building anything.
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/browser/test_pages.py"],
+        cwd=ROOT,
+        env={**os.environ, "CHROMIUM": "/nonexistent/chromium"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    last = result.stdout.splitlines()[-1]
+    assert "browser tests: NOT RUN, no Chromium at /nonexistent/chromium" in result.stdout
+    assert re.search(r"\d+ skipped, \d+ browser tests NOT RUN \(no Chromium\)", last), last

@@ -16,3 +16,8 @@ def test_snapshot_was_made_from_the_served_pyodide_and_harness() -> None:
     assert meta["pyodide_version"] == served == pinned
     assert meta["harness_sha256"] == hashlib.sha256(HARNESS.read_bytes()).hexdigest()
     assert (VENDOR / "snapshot.bin.gz").stat().st_size == meta["gzipped_bytes"]
+    # The sizes the progress bar counts towards, while Python downloads.
+    assert meta["core_bytes"] == {
+        name: (VENDOR / name).stat().st_size for name in meta["core_bytes"]
+    }
+    assert set(meta["core_bytes"]) == {"pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}

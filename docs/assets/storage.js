@@ -1,10 +1,13 @@
-// localStorage that never throws: it can be unavailable (private windows,
-// blocked cookies), and then the page still works, it just remembers nothing.
+// localStorage that never throws: it can be unavailable (blocked site data, some
+// private windows) or full, and then the page still works, it just remembers
+// nothing. `works` turns false at the first refusal, so a page can say so.
 export const storage = {
+  works: true,
   get(key) {
     try {
       return window.localStorage.getItem(key);
     } catch {
+      this.works = false;
       return null;
     }
   },
@@ -15,6 +18,7 @@ export const storage = {
       else window.localStorage.setItem(key, value);
       return true;
     } catch {
+      this.works = false;
       return false;
     }
   },

@@ -41,6 +41,7 @@ CHECKS_FILE = "<checks>"
 MAX_OUTPUT_CHARS = 100_000
 MAX_OUTPUT_LINES = 2_000
 MAX_REPR_CHARS = 400
+BRIEF_REPR_CHARS = 80  # values longer than this get the place where they first differ
 _UNSET: Any = object()
 
 
@@ -190,6 +191,49 @@ def _short_repr(value: object) -> str:
     if len(text) > MAX_REPR_CHARS:
         text = text[:MAX_REPR_CHARS] + f"... ({len(text) - MAX_REPR_CHARS:,} more characters)"
     return text
+
+
+def _brief(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= BRIEF_REPR_CHARS else text[: BRIEF_REPR_CHARS - 3] + "..."
+
+
+def first_difference(expected: Any, got: Any, path: str = "") -> str | None:
+    """Where ``got`` first departs from ``expected``: ``[57]: expected 29.0, got 28.5``.
+
+    Lists, tuples, dicts and strings are followed item by item; None for values
+    of different kinds and for equal ones.
+    """
+    if isinstance(expected, dict) and isinstance(got, dict):
+        for key, value in expected.items():
+            if key not in got:
+                return f"{path}[{key!r}]: expected {_brief(value)}, got no such key"
+            if got[key] != value:
+                return first_difference(value, got[key], f"{path}[{key!r}]")
+        extra = next((key for key in got if key not in expected), None)
+        if extra is not None:
+            return f"{path}[{extra!r}]: expected no such key, got {_brief(got[extra])}"
+    elif isinstance(expected, str) and isinstance(got, str):
+        pairs = zip(expected, got, strict=False)
+        index = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(expected), len(got)))
+        return (
+            f"{path or 'the text'} from character {index:,}: "
+            f"expected {_brief(expected[index:])}, got {_brief(got[index:])}"
+        )
+    elif isinstance(expected, list | tuple) and type(got) is type(expected):
+        for index, (want, have) in enumerate(zip(expected, got, strict=False)):
+            if want != have:
+                return first_difference(want, have, f"{path}[{index}]")
+        if len(expected) != len(got):
+            where = f"{path}: " if path else ""
+            agree = min(len(expected), len(got))
+            return (
+                f"{where}expected {len(expected):,} items, got {len(got):,} "
+                f"(the first {agree:,} agree)"
+            )
+    if path and expected != got:
+        return f"{path}: expected {_brief(expected)}, got {_brief(got)}"
+    return None
 
 
 def close_to(got: Any, expected: Any, tol: float = 1e-9) -> Any:
@@ -377,6 +421,7 @@ class CheckResult:
     seconds: float = 0.0
     budget: float | None = None  # the check's time budget, if it has one
     budget_used: float | None = None  # seconds from the budget's start to the check's end
+    difference: str | None = None  # where a long expected and got first differ
 
 
 def run_check(check: Check, namespace: dict[str, Any], budget_scale: float = 1.0) -> CheckResult:
@@ -394,17 +439,22 @@ def run_check(check: Check, namespace: dict[str, Any], budget_scale: float = 1.0
             error = format_error(exc)
     budget_used = trial.budget_used()
     passed = trial.result is not _UNSET and trial.result == trial.expected
+    expected = _short_repr(trial.expected)
+    got = "(nothing)" if trial.result is _UNSET else _short_repr(trial.result)
+    # Two long values are hard to compare by eye: say where they part.
+    long = max(len(expected), len(got)) > BRIEF_REPR_CHARS
     return CheckResult(
         name=check.name,
         hidden=check.hidden,
         fed=check.fed,
-        expected=_short_repr(trial.expected),
-        got="(nothing)" if trial.result is _UNSET else _short_repr(trial.result),
+        expected=expected,
+        got=got,
         passed=passed,
         error=error,
         seconds=round(time.perf_counter() - started, 4),
         budget=trial.budget_seconds,
         budget_used=None if budget_used is None else round(budget_used, 4),
+        difference=first_difference(trial.expected, trial.result) if long and not passed else None,
     )
 
 

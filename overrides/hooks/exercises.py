@@ -100,9 +100,14 @@ def load_exercise(folder: Path, harness: ModuleType) -> Exercise:
     return Exercise(**{**exercise.__dict__, "digest": digest.hexdigest()[:12]})
 
 
+def packages_url() -> str:
+    """Where Pyodide's optional packages come from; empty for none (the offline build)."""
+    return os.environ.get("PYODIDE_PACKAGES_URL", DEFAULT_PACKAGES_URL)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _packages_url
-    _packages_url = os.environ.get("PYODIDE_PACKAGES_URL", DEFAULT_PACKAGES_URL)
+    _packages_url = packages_url()
     harness = _harness()
     _exercises.clear()
     for toml in sorted(EXERCISES.glob("*/exercise.toml")):

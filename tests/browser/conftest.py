@@ -1,7 +1,9 @@
-"""Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages.
+"""Browser fixtures: Debian's Chromium driven by Playwright, offline-only pages that
+keep to the site's Content-Security-Policy.
 
 Playwright cannot download its own browser here, so the tests use the system
-Chromium. Where it is missing they are skipped, with one visible line saying so.
+Chromium. Where it is missing they are skipped, and tests/conftest.py says so in
+the report's header and its final line.
 """
 
 import shutil
@@ -9,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from local_site import CHROMIUM, CHROMIUM_ARGS
+from local_site import CHROMIUM, CHROMIUM_ARGS, INSTALL_CHROMIUM
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -21,35 +23,60 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
-def pytest_report_header(config: pytest.Config) -> str:
-    if shutil.which(CHROMIUM):
-        return f"browser tests: {CHROMIUM}"
-    return "browser tests: SKIPPED, no Chromium found (install Debian's 'chromium' to run them)"
-
-
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not shutil.which(CHROMIUM):
-        pytest.skip("no Chromium found: install Debian's 'chromium' to run the browser tests")
+        pytest.skip(f"no Chromium at {CHROMIUM}: {INSTALL_CHROMIUM}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
+# Reports each Content-Security-Policy violation in a document to the test, and
+# keeps the page's own in window.cspViolations for a test to wait on.
+REPORT_VIOLATIONS = """
+window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const text =
+    `${event.effectiveDirective} blocked ${event.blockedURI} ` +
+    `at ${event.sourceFile}:${event.lineNumber} (${event.sample})`;
+  window.cspViolations.push(text);
+  window.reportViolation(text);
+});
+"""
+
+
 @pytest.fixture
-def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """A fresh page; the test fails if the page asks any host but localhost."""
+def csp_violations() -> list[str]:
+    """The policy violations a test's page reported; a test expecting some takes them."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str, csp_violations: list[str]) -> Iterator[Page]:
+    """A fresh page; the test fails if the page asks any host but localhost, or
+    if anything breaks the site's Content-Security-Policy."""
     context = browser.new_context(base_url=site_url)
+    context.expose_function("reportViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
     foreign: list[str] = []
+    refused: list[str] = []  # stopped in the browser by the policy: they never left
 
     def record_foreign(request: Request) -> None:
         host = urlsplit(request.url).hostname  # None for data: and blob: URLs
         if host is not None and host not in LOCAL_HOSTS:
             foreign.append(request.url)
 
+    def record_refused(request: Request) -> None:
+        if request.failure == "csp":
+            refused.append(request.url)
+
     page.on("request", record_foreign)
+    page.on("requestfailed", record_refused)
     yield page
     context.close()
-    assert not foreign, f"requests to other hosts: {foreign}"
+    sent = [url for url in foreign if url not in refused]
+    assert not sent, f"requests to other hosts: {sent}"
+    assert not csp_violations, f"Content-Security-Policy violations: {csp_violations}"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import grading
 import pytest
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, Route, Worker, expect
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "examples" / "exercises"
@@ -91,6 +91,28 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     states = page.locator("[data-exercise-state]")
     expect(states.filter(has_text="Passed")).to_have_count(2)
     expect(page.locator('[data-exercise-state="running-median"]')).to_have_text("In progress")
+
+
+def test_a_page_with_several_exercises_shares_one_python(page: Page) -> None:
+    live: set[Worker] = set()
+
+    def track(worker: Worker) -> None:
+        if "python-worker" in worker.url:
+            live.add(worker)
+            worker.on("close", lambda closed: live.discard(closed))
+
+    page.on("worker", track)
+    page.goto("applied-ml/exercises/")
+    widgets = page.locator("section.exercise")
+    # Two exercises show intent while Python is still starting.
+    widgets.nth(0).locator(".exercise__fallback").focus()
+    second = widgets.nth(1)
+    second.locator(".exercise__fallback").focus()
+    expect(second).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    slug = second.get_attribute("data-exercise")
+    set_code(second, (EXERCISES / slug / "solution.py").read_text())
+    press(second, "check", "passed")
+    assert len(live) == 1, "one Python for the page, whatever raced to start it"
 
 
 def test_errors_are_clear_and_output_is_capped(page: Page) -> None:
@@ -259,3 +281,157 @@ def test_a_package_that_cannot_be_had_is_one_clear_sentence(
     expect(status).to_contain_text(message)
     expect(status).not_to_contain_text("Traceback")
     assert code_of(widget) == starter
+
+
+# Checks of our own for the verdict tests, so they do not move when an exercise's do.
+DOUBLING_CHECKS = """
+from exercise_harness import Checks
+
+checks = Checks()
+
+@checks.public("doubles 1", fed="f(1)")
+def one(t):
+    t.expect(2)
+    t.got(t.code("f")(1))
+
+@checks.public("doubles 2", fed="f(2)")
+def two(t):
+    t.expect(4)
+    t.got(t.code("f")(2))
+
+@checks.hidden("doubles -3", fed="f(-3)")
+def negative(t):
+    t.expect(-6)
+    t.got(t.code("f")(-3))
+
+@checks.hidden("rejects a string", fed="f('a')")
+def text(t):
+    t.expect("raises TypeError")
+    t.got(t.raises(lambda: t.code("f")("a")))
+
+@checks.hidden("rejects None", fed="f(None)")
+def none(t):
+    t.expect("raises TypeError")
+    t.got(t.raises(lambda: t.code("f")(None)))
+
+@checks.hidden("300 numbers", fed="f(0) .. f(299)")
+def many(t):
+    t.expect([2 * x for x in range(300)])
+    t.got([t.code("f")(x) for x in range(300)])
+"""
+
+
+def check_with_doubling_checks(page: Page, code: str) -> Locator:
+    """Check `code` against DOUBLING_CHECKS on the token-bucket page; record exercise:checked."""
+
+    def doubling(route: Route) -> None:
+        data = route.fetch().json()
+        public = [{"name": "doubles 1", "fed": "f(1)"}, {"name": "doubles 2", "fed": "f(2)"}]
+        route.fulfill(
+            json={**data, "checks": DOUBLING_CHECKS, "public_checks": public, "hidden_count": 4}
+        )
+
+    page.context.route("**/assets/exercises/token-bucket.json", doubling)
+    page.goto("coding/token-bucket/")
+    page.evaluate(
+        "() => { window.checked = [];"
+        " document.addEventListener('exercise:checked', (e) => window.checked.push(e.detail)); }"
+    )
+    widget = widget_on(page)
+    set_code(widget, code)
+    press(widget, "check", "failed")
+    return widget
+
+
+def test_the_verdict_shows_the_first_failure_and_groups_the_rest(page: Page) -> None:
+    widget = check_with_doubling_checks(
+        page, "def f(x):\n    raise NotImplementedError('write f')\n"
+    )
+    status = widget.locator(".exercise__status")
+    expect(status).to_have_text("Passed 0 of 6 checks. First failure: “doubles 1”.")
+    expect(status).not_to_have_attribute("aria-busy", "true")
+    # One failure in full, with the reader's traceback open; the other five in one line.
+    shown = widget.locator(".exercise__result:visible")
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("doubles 1")
+    expect(shown.locator("details.exercise__traceback[open]")).to_contain_text("line 2, in f")
+    lines = widget.locator(".exercise__group > details > summary")
+    expect(lines).to_have_text(["5 more fail the same way: raises NotImplementedError"])
+    lines.first.click()
+    expect(widget.locator(".exercise__result:visible")).to_have_count(6)
+    expect(widget.locator("details.exercise__traceback[open]")).to_have_count(1)
+    assert page.evaluate("window.checked") == [{"slug": "token-bucket", "passed": 0, "total": 6}]
+
+
+def test_the_verdict_points_at_where_long_values_differ(page: Page) -> None:
+    code = "def f(x):\n    return 0 if x == 123 else x * 2\n"
+    widget = check_with_doubling_checks(page, code)
+    expect(widget.locator(".exercise__status")).to_have_text(
+        "Passed 4 of 6 checks. First failure: “rejects a string”."
+    )
+    lines = widget.locator(".exercise__group > details > summary")
+    expect(lines).to_have_text(["300 numbers: [123]: expected 246, got 0", "4 passed"])
+    lines.first.click()
+    many = widget.locator(".exercise__result:visible").filter(has_text="300 numbers")
+    expect(many).to_contain_text("First difference")
+    expect(many.locator(".exercise__whole")).not_to_have_attribute("open", "")
+    assert page.evaluate("window.checked") == [{"slug": "token-bucket", "passed": 4, "total": 6}]
+
+
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Object.defineProperty(window, 'localStorage', {"
+        " get() { throw new DOMException('site data is blocked', 'SecurityError'); } });",
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('the quota is used up', 'QuotaExceededError'); };",
+    ],
+    ids=["storage blocked", "storage full"],
+)
+def test_without_storage_exercises_still_check_and_say_so_once(page: Page, refusal: str) -> None:
+    page.add_init_script(refusal)
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    note = widget.locator(".exercise__storage")
+    set_code(widget, "# my attempt\n")
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("your code and progress will be gone")
+    expect(page.locator(".exercise__storage:visible")).to_have_count(1)
+    assert "after all" in run(widget, "print('after all')\n", result="ok")
+
+
+def test_on_a_slow_connection_python_shows_its_download_and_need_not_wait_for_the_snapshot(
+    page: Page,
+) -> None:
+    # 20 Mbit/s: too slow to bet on the snapshot, so a full start races it. Here
+    # the snapshot never arrives; the full start must win regardless.
+    asked: list[Route] = []
+
+    def never_arrives(route: Route) -> None:
+        asked.append(route)
+        if len(asked) == 1:
+            route.abort()  # the worker asking its cache first: not there
+        # The download itself is left hanging.
+
+    page.context.route("**/snapshot.bin.gz", never_arrives)
+    warnings: list[str] = []
+    page.on("console", lambda message: warnings.append(message.text))
+    page.context.new_cdp_session(page).send(
+        "Network.emulateNetworkConditions",
+        {"offline": False, "latency": 20, "downloadThroughput": 2.5e6, "uploadThroughput": 2.5e6},
+    )
+    page.goto("coding/token-bucket/")
+    widget = page.locator("section.exercise").first
+    widget.scroll_into_view_if_needed()
+    bar = widget.get_by_role("progressbar", name="Python download")
+    expect(bar).to_be_visible()
+    expect(bar).to_have_attribute("aria-valuetext", re.compile(r"^[1-9]\d*\.\d of \d+\.\d MiB$"))
+    expect(widget.locator(".exercise__download")).to_contain_text("Downloading Python:")
+    expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
+    expect(widget).to_have_attribute("data-python-start", "full start")
+    expect(bar).to_be_hidden()
+    assert not [text for text in warnings if "without its snapshot" in text]
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")

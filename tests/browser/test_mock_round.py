@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from guide.rounds import ROUND_IDS, load_rounds
 from playwright.sync_api import Locator, Page, Route, expect
-from test_exercise_ui import EXERCISES, PYTHON_START, press, set_code
+from test_exercise_ui import EXERCISES, PYTHON_START, TOKEN_BUCKET_CHECKS, press, set_code
 from test_site_quality import axe_violations
 
 ROUNDS = load_rounds()
@@ -298,13 +298,19 @@ def test_a_coding_mock_records_the_exercise_checks(page: Page) -> None:
     checks = page.locator(".mock__checks")
     expect(checks).to_contain_text("no Check yet")
     press(widget, "check", "failed")
-    expect(checks).to_have_text(re.compile(r"^Exercise: 0 of 14 checks passed at the last Check"))
+    expect(checks).to_have_text(
+        re.compile(rf"^Exercise: 0 of {TOKEN_BUCKET_CHECKS} checks passed at the last Check")
+    )
     set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
     press(widget, "check", "passed")
-    expect(checks).to_have_text(re.compile(r"^Exercise: all 14 checks passed at \d+:\d\d\.$"))
+    expect(checks).to_have_text(
+        re.compile(rf"^Exercise: all {TOKEN_BUCKET_CHECKS} checks passed at \d+:\d\d\.$")
+    )
     page.get_by_role("button", name="Finish").click()
     score(page, level=2)
-    expect(page.locator(".mock__result")).to_contain_text("Exercise: all 14 checks passed")
+    expect(page.locator(".mock__result")).to_contain_text(
+        f"Exercise: all {TOKEN_BUCKET_CHECKS} checks passed"
+    )
     attempt = stored_history(page)[0]
-    assert attempt["check"]["passed"] == attempt["check"]["total"] == 14
+    assert attempt["check"]["passed"] == attempt["check"]["total"] == TOKEN_BUCKET_CHECKS
     assert attempt["allPassedAtSeconds"] is not None

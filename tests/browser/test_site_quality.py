@@ -1,9 +1,11 @@
-"""The built site in Chromium: every page stays on localhost; the kinds of page pass axe."""
+"""The built site in Chromium: every page stays on localhost and within its
+Content-Security-Policy; the kinds of page pass axe."""
 
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 from support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -21,18 +23,46 @@ KINDS = {
 }
 
 
-def test_every_page_loads_only_from_localhost(page: Page, built_site: Path) -> None:
+def test_every_page_loads_only_from_localhost_within_the_policy(
+    page: Page, built_site: Path
+) -> None:
     pages = sorted(p.parent.relative_to(built_site) for p in built_site.rglob("index.html"))
     assert len(pages) > 30
     for path in pages:
         url = "" if path == Path(".") else f"{path.as_posix()}/"
         page.goto(url, wait_until="load")
         expect(page.locator("article h1").first).to_be_visible()
-    # The `page` fixture fails the test if any request left localhost.
+    # The `page` fixture fails the test if any request left localhost or broke
+    # the Content-Security-Policy.
+
+
+def test_the_policy_refuses_a_script_injected_into_a_page(
+    page: Page, csp_violations: list[str]
+) -> None:
+    injected = (
+        '<script src="https://attacker.example/steal.js"></script>'
+        "<script>window.injected = true;</script></body>"
+    )
+
+    def inject(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace("</body>", injected))
+
+    page.route("**/process/", inject)
+    page.goto("process/")
+    page.wait_for_function("window.cspViolations.length >= 2")
+    assert page.evaluate("window.injected") is None
+    refused = page.evaluate("window.cspViolations")
+    assert any(v.startswith("script-src-elem blocked https://attacker.example/") for v in refused)
+    assert any(v.startswith("script-src-elem blocked inline") for v in refused)
+    # The site's own scripts still ran: Material marks the page as scripted.
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    csp_violations.clear()  # expected here; any other test fails on one
 
 
 def axe_violations(page: Page) -> list[str]:
-    page.add_script_tag(path=AXE)
+    # Evaluated, not added as a <script>: the site's policy refuses inline scripts.
+    page.evaluate(AXE.read_text())
     violations = page.evaluate(
         "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
     )

@@ -3,14 +3,15 @@
 // until the reader shows intent (the widget scrolls into view, the editor gets
 // focus, or Run): then the CodeMirror bundle and the Python worker start.
 import { storage } from "../storage.js";
+import { element, MAX_CHARS, MAX_LINES, truncate } from "./dom.js";
 import { Interrupted, runtime } from "./python-runtime.js";
 
 const editorUrl = new URL("../vendor/codemirror.js", import.meta.url);
-const MAX_LINES = 2000;
-const MAX_CHARS = 100_000;
 
 let editorModule;
 const loadEditor = () => (editorModule ??= import(editorUrl.href));
+let verdictModule;
+const loadVerdict = () => (verdictModule ??= import("./verdict.js"));
 
 const exerciseData = new Map();
 function loadData(slug) {
@@ -27,51 +28,38 @@ function loadData(slug) {
   return exerciseData.get(slug);
 }
 
-const store = {
-  codeKey: (slug, hash) => `exercise:${slug}:${hash}:code`,
-  passedKey: (slug) => `exercise:${slug}:passed`,
-  ...storage,
+const keys = {
+  code: (slug, hash) => `exercise:${slug}:${hash}:code`,
+  passed: (slug) => `exercise:${slug}:passed`,
 };
-
-function truncate(text) {
-  let kept = text;
-  const lines = kept.split("\n");
-  if (lines.length > MAX_LINES) kept = lines.slice(0, MAX_LINES).join("\n");
-  if (kept.length > MAX_CHARS) kept = kept.slice(0, MAX_CHARS);
-  return { kept, cut: kept.length < text.length };
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 class ExerciseWidget {
   constructor(root) {
     this.root = root;
     this.slug = root.dataset.exercise;
     this.hash = root.dataset.hash;
-    this.codeKey = store.codeKey(this.slug, this.hash);
+    this.codeKey = keys.code(this.slug, this.hash);
     this.view = null;
     this.busy = false;
     this.hintsShown = 0;
     this.solutionAsked = false;
-    this.passed = store.get(store.passedKey(this.slug)) === "1";
+    this.passed = storage.get(keys.passed(this.slug)) === "1";
     const $ = (selector) => root.querySelector(selector);
     this.status = $(".exercise__status");
     this.output = $(".exercise__output");
     this.results = $(".exercise__results");
     this.hints = $(".exercise__hints");
     this.solution = $(".exercise__solution");
+    this.storageNote = $(".exercise__storage");
+    this.download = $(".exercise__download");
     this.editorBox = $(".exercise__editor");
     this.fallback = $(".exercise__fallback");
     this.starter = this.fallback.textContent;
     this.buttons = Object.fromEntries(
       [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]),
     );
-    this.code = store.get(this.codeKey) ?? this.starter;
+    this.code = storage.get(this.codeKey) ?? this.starter;
+    this.noteStorage();
     this.fallback.querySelector("code").textContent = this.code;
     this.fallback.tabIndex = 0;
     this.fallback.setAttribute("aria-label", "Code (the editor loads when you focus it)");
@@ -90,16 +78,19 @@ class ExerciseWidget {
     );
     this.observer.observe(root);
     this.onRuntimeState = () => this.showRuntimeState();
+    this.onDownload = () => this.alive() && this.active && this.showDownload();
     runtime.addEventListener("statechange", this.onRuntimeState);
+    runtime.addEventListener("download", this.onDownload);
   }
 
   /** First sign of intent: start Python, fetch the exercise and mount the editor. */
   activate() {
     this.activation ??= (async () => {
+      this.active = true; // before the runtime's first statechange
       this.observer.disconnect();
       runtime.start(this.root.dataset.packagesUrl).catch((error) => this.fail(error));
       this.showRuntimeState();
-      const [data] = await Promise.all([loadData(this.slug), this.mountEditor()]);
+      const [data] = await Promise.all([loadData(this.slug), this.mountEditor(), loadVerdict()]);
       this.data = data;
     })();
     return this.activation;
@@ -151,17 +142,44 @@ class ExerciseWidget {
 
   save() {
     this.code = this.currentCode();
-    store.set(this.codeKey, this.code === this.starter ? null : this.code);
+    storage.set(this.codeKey, this.code === this.starter ? null : this.code);
+    this.noteStorage();
+  }
+
+  /** Said once, the first time this browser refuses to keep anything. */
+  noteStorage() {
+    if (storage.works || !this.storageNote.hidden) return;
+    this.storageNote.hidden = false;
   }
 
   alive() {
     if (this.root.isConnected) return true;
     runtime.removeEventListener("statechange", this.onRuntimeState);
+    runtime.removeEventListener("download", this.onDownload);
     return false;
   }
 
+  /** While Python downloads: a bar of MiB received of the total, where the total is known. */
+  showDownload() {
+    const { received, total } = runtime.downloaded;
+    const bar = this.download.querySelector("progress");
+    const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
+    const text = total ? `${mib(received)} of ${mib(total)} MiB` : `${mib(received)} MiB`;
+    if (total) {
+      bar.max = total;
+      bar.value = Math.min(received, total);
+    } else {
+      bar.removeAttribute("value"); // indeterminate
+    }
+    bar.setAttribute("aria-valuetext", text);
+    this.download.querySelector("span").textContent = `Downloading Python: ${text}`;
+    this.download.hidden = runtime.state !== "loading" || received === 0;
+  }
+
   showRuntimeState() {
-    if (!this.alive() || this.busy || !this.activation) return;
+    if (!this.alive() || !this.active) return;
+    this.showDownload();
+    if (this.busy) return;
     if (runtime.state === "loading") {
       this.root.dataset.state = "loading";
       this.say("Loading Python in your browser…");
@@ -257,17 +275,21 @@ class ExerciseWidget {
     this.results.replaceChildren();
     this.results.hidden = false;
     this.root.dataset.result = "";
-    let done = 0;
+    // Progress is shown, not read aloud: the status speaks again with the verdict.
+    this.status.setAttribute("aria-busy", "true");
+    const results = [];
     let total = 0;
     try {
       await this.activate();
+      const { renderVerdict, sayVerdict } = await loadVerdict();
       total = this.data.public_checks.length + this.data.hidden_count;
       const onProgress = (result) => {
-        done += 1;
-        this.results.append(this.renderResult(result));
-        this.say(`Checking: ${done} of ${total} done…`);
+        results.push(result);
+        this.results.replaceChildren(...renderVerdict(results));
+        this.say(`Checking: ${results.length} of ${total} done…`);
       };
       const summary = await this.request({ type: "check", checks: this.data.checks }, { onProgress });
+      this.announceChecked(summary);
       if (summary.error) {
         this.showOutput(summary.error);
         this.root.dataset.result = "error";
@@ -275,57 +297,27 @@ class ExerciseWidget {
         return;
       }
       const allPassed = summary.passed === summary.total;
-      this.root.dispatchEvent(new CustomEvent("exercise:checked", { bubbles: true, detail: { slug: this.slug, passed: summary.passed, total: summary.total } }));
       this.root.dataset.result = allPassed ? "passed" : "failed";
       if (allPassed) {
         this.passed = true;
-        store.set(store.passedKey(this.slug), "1");
+        storage.set(keys.passed(this.slug), "1");
       }
-      this.say(
-        `Passed ${summary.passed} of ${summary.total} checks.` +
-          (allPassed ? " Well done: the reference solution is open to you." : ""),
-        { keep: true },
-      );
+      this.say(sayVerdict(results, summary), { keep: true });
     } catch (error) {
       if (!(error instanceof Interrupted)) return this.fail(error);
-      const next = this.data?.public_checks[done]?.name;
+      const next = this.data?.public_checks[results.length]?.name;
       const where = next ? `“${next}”` : "a hidden check";
-      this.interrupted(error, ` It stopped during check ${done + 1} of ${total} (${where}).`);
+      this.interrupted(error, ` It stopped during check ${results.length + 1} of ${total} (${where}).`);
     } finally {
+      this.status.removeAttribute("aria-busy");
       this.setBusy(false);
     }
   }
 
-  renderResult(result) {
-    const item = element("li", `exercise__result exercise__result--${result.passed ? "passed" : "failed"}`);
-    const head = element("p", "exercise__result-head");
-    head.append(
-      element("strong", "", result.passed ? "✓ Passed" : "✗ Failed"),
-      ` · ${result.hidden ? "hidden" : "public"} · ${result.name}`,
-    );
-    item.append(head);
-    // A hidden check's input is shown only once it fails.
-    if (!result.passed || !result.hidden) {
-      const details = element("dl", "exercise__result-details");
-      for (const [label, value] of [
-        ["Input", result.fed],
-        ["Expected", result.expected],
-        ["Got", result.got],
-      ]) {
-        const dd = element("dd");
-        dd.append(element("code", "", value));
-        details.append(element("dt", "", label), dd);
-      }
-      item.append(details);
-    }
-    if (result.error) {
-      // Failures often share one cause: open the first traceback, fold the rest.
-      const trace = element("details", "exercise__traceback");
-      trace.open = !this.results.querySelector(".exercise__traceback");
-      trace.append(element("summary", "", "Traceback"), element("pre", "", truncate(result.error).kept));
-      item.append(trace);
-    }
-    return item;
+  /** Tell the page (a mock round, say) how a finished Check went. */
+  announceChecked({ passed, total }) {
+    const detail = { slug: this.slug, passed, total };
+    this.root.dispatchEvent(new CustomEvent("exercise:checked", { bubbles: true, detail }));
   }
 
   stop() {
@@ -379,8 +371,8 @@ class ExerciseWidget {
 function updatePracticeList() {
   for (const cell of document.querySelectorAll("[data-exercise-state]")) {
     const slug = cell.dataset.exerciseState;
-    const passed = store.get(store.passedKey(slug)) === "1";
-    const started = store.get(store.codeKey(slug, cell.dataset.hash)) !== null;
+    const passed = storage.get(keys.passed(slug)) === "1";
+    const started = storage.get(keys.code(slug, cell.dataset.hash)) !== null;
     const state = passed ? "passed" : started ? "in-progress" : "not-started";
     cell.dataset.state = state;
     cell.textContent = { passed: "Passed", "in-progress": "In progress", "not-started": "Not started" }[

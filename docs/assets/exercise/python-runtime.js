@@ -1,6 +1,8 @@
 // One Python worker per tab, shared by every exercise widget and kept across
 // Material's instant navigation (this module is evaluated once per tab).
 // Stop and the time limit terminate the worker and start a fresh one.
+// Events: "statechange" (idle, loading, ready) and "download" while Python's
+// files arrive (`downloaded` holds {received, total} bytes; total 0 if unknown).
 const workerUrl = new URL("python-worker.js", import.meta.url);
 const pyodideUrl = new URL("../vendor/pyodide/pyodide.mjs", import.meta.url);
 const harnessUrl = new URL("../exercises/exercise_harness.py", import.meta.url);
@@ -9,45 +11,41 @@ export class Interrupted extends Error {}
 
 class PythonRuntime extends EventTarget {
   #worker = null;
+  #contenders = []; // workers still starting: one, or two in a race
   #ready = null;
   #pending = new Map();
   #nextId = 1;
   #packagesUrl = "";
-  #useSnapshot = true;
+  #start = "auto"; // how the next worker starts (see python-worker.js)
   state = "idle"; // idle | loading | ready
   startedFrom = ""; // snapshot | full start, once ready
+  downloaded = { received: 0, total: 0 };
 
-  /** Start the worker if it is not running; resolve when Python is ready. */
+  /** Start Python if it is not running; resolve when it is ready. */
   start(packagesUrl) {
     if (packagesUrl) this.#packagesUrl = packagesUrl;
-    if (this.#worker) return this.#ready;
+    if (this.#ready) return this.#ready;
+    this.downloaded = { received: 0, total: 0 };
     this.#setState("loading");
-    this.#worker = new Worker(workerUrl, { type: "module", name: "python" });
-    this.#worker.onmessage = ({ data }) => this.#receive(data);
-    this.#worker.onerror = (event) => {
-      event.preventDefault();
-      this.restart(`Python stopped unexpectedly (${event.message || "the worker crashed"}).`);
-    };
     const started = performance.now();
-    this.#ready = this.#send(
-      {
-        type: "init",
-        pyodideUrl: pyodideUrl.href,
-        harnessUrl: harnessUrl.href,
-        packagesUrl: this.#packagesUrl,
-        useSnapshot: this.#useSnapshot,
-      },
-      {},
-    ).then((reply) => {
-      this.startupSeconds = (performance.now() - started) / 1000;
-      this.startedFrom = reply.fallback ? "full start" : "snapshot";
-      if (reply.fallback && this.#useSnapshot) {
-        // Said once per tab: later workers (after Stop) go straight to the full start.
-        console.warn(`Python started without its snapshot, more slowly: ${reply.fallback}`);
-        this.#useSnapshot = false;
-      }
-      this.#setState("ready");
-      return reply;
+    this.#ready = new Promise((resolve, reject) => {
+      const enter = (start) => {
+        const contender = this.#spawn(start, () => enter("snapshot"));
+        contender.ready.then(
+          (reply) => this.#crown(contender, reply, started, resolve),
+          (error) => {
+            this.#drop(contender);
+            if (start !== "snapshot") {
+              reject(error);
+            } else if (!(error instanceof Interrupted)) {
+              // The racer's snapshot was unusable; the full start carries on.
+              console.warn(`Python started without its snapshot, more slowly: ${error.message}`);
+              this.#start = "full";
+            }
+          },
+        );
+      };
+      enter(this.#start);
     });
     return this.#ready;
   }
@@ -58,13 +56,16 @@ class PythonRuntime extends EventTarget {
    */
   async request(message, { onProgress, timeLimit } = {}) {
     await this.start();
-    return this.#send(message, { onProgress, timeLimit });
+    return this.#send(this.#worker, message, { onProgress, timeLimit });
   }
 
   /** Terminate the worker (ending any run with `reason`) and start a fresh one. */
   restart(reason) {
+    for (const contender of this.#contenders) contender.worker.terminate();
     this.#worker?.terminate();
     this.#worker = null;
+    this.#contenders = [];
+    this.#ready = null;
     for (const { reject, timer } of this.#pending.values()) {
       clearTimeout(timer);
       reject(new Interrupted(reason));
@@ -73,16 +74,69 @@ class PythonRuntime extends EventTarget {
     this.start().catch(() => {});
   }
 
+  /** A worker starting Python; `onRace` is called if it asks for a snapshot racer. */
+  #spawn(start, onRace) {
+    const worker = new Worker(workerUrl, { type: "module", name: `python (${start})` });
+    const contender = { worker, downloaded: { received: 0, total: 0 } };
+    worker.onmessage = ({ data }) => this.#receive(data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.restart(`Python stopped unexpectedly (${event.message || "the worker crashed"}).`);
+    };
+    const init = {
+      type: "init",
+      pyodideUrl: pyodideUrl.href,
+      harnessUrl: harnessUrl.href,
+      packagesUrl: this.#packagesUrl,
+      start,
+    };
+    const onLoading = ({ received, total }) => {
+      contender.downloaded = { received, total };
+      const sum = (key) => this.#contenders.reduce((all, c) => all + c.downloaded[key], 0);
+      this.downloaded = { received: sum("received"), total: sum("total") };
+      this.dispatchEvent(new Event("download"));
+    };
+    contender.ready = this.#send(worker, init, { onLoading, onRace });
+    this.#contenders.push(contender);
+    return contender;
+  }
+
+  /** The first contender ready becomes the worker; any other is ended. */
+  #crown(winner, reply, started, resolve) {
+    for (const contender of this.#contenders) {
+      if (contender !== winner) this.#drop(contender);
+    }
+    this.#contenders = [];
+    this.#worker = winner.worker;
+    this.startupSeconds = (performance.now() - started) / 1000;
+    this.startedFrom = reply.from;
+    if (reply.fallback) {
+      console.warn(`Python started without its snapshot, more slowly: ${reply.fallback}`);
+    }
+    // Later workers in this tab (after Stop) start the way that won.
+    this.#start = reply.from === "snapshot" ? "auto" : "full";
+    this.#setState("ready");
+    resolve(reply);
+  }
+
+  #drop(contender) {
+    contender.worker.terminate();
+    this.#contenders = this.#contenders.filter((c) => c !== contender);
+    for (const [id, pending] of this.#pending) {
+      if (pending.worker === contender.worker) this.#pending.delete(id);
+    }
+  }
+
   #setState(state) {
     this.state = state;
     this.dispatchEvent(new Event("statechange"));
   }
 
-  #send(message, { onProgress, timeLimit }) {
+  #send(worker, message, handlers) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject, onProgress, timeLimit, timer: null });
-      this.#worker.postMessage({ id, ...message });
+      this.#pending.set(id, { worker, resolve, reject, timer: null, ...handlers });
+      worker.postMessage({ id, ...message });
     });
   }
 
@@ -97,6 +151,10 @@ class PythonRuntime extends EventTarget {
           ),
         pending.timeLimit * 1000,
       );
+    } else if (message.type === "loading") {
+      pending.onLoading?.(message);
+    } else if (message.type === "race") {
+      pending.onRace?.();
     } else if (message.type === "progress") {
       pending.onProgress?.(message.result);
     } else if (message.type === "ready" || message.type === "result") {

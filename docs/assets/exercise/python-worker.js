@@ -1,34 +1,154 @@
 // The Python worker: Pyodide in a module Web Worker, so a `while True:` never
 // freezes the page. One loadPyodide() promise per worker; every run gets a
 // fresh namespace from the harness. Messages are {id, type, ...}:
-//   in:  init {pyodideUrl, harnessUrl, packagesUrl, useSnapshot} | run {source, packages}
+//   in:  init {pyodideUrl, harnessUrl, packagesUrl, start} | run {source, packages}
 //        | check {source, checks, packages}
-//   out: ready {seconds, fallback} | started | result {result} | progress {result} | failed {message}
+//   out: loading {received, total} | race | ready {seconds, from, fallback} | started
+//        | result {result} | progress {result} | failed {message}
+//
+// Python starts one of two ways. From the build's memory snapshot it is ready in
+// about a second, but the snapshot adds ~6 MiB to the ~12 MiB core; a full start
+// downloads less and spends 2-3 s more CPU. Which is faster depends on the
+// reader's connection and CPU, so when it is not clear the page races the two.
+const MiB = 2 ** 20;
+// What loadPyodide fetches (it imports pyodide.asm.mjs, ~0.3 MiB sent, as a module).
+const CORE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const SNAPSHOT = "snapshot.bin.gz";
+// A connection that brings the snapshot in this long makes the snapshot the
+// winner on any CPU: a full start costs several times more than that.
+const CLEARLY_FAST_SECONDS = 0.5;
+// The rate is measured on the first bytes of the core, which every start needs.
+const RATE_SAMPLE_BYTES = 1 * MiB;
+const WARM_UP_ROUNDS = 20;
+
 let pyodidePromise;
 let harness;
 let packageSource = ""; // where Pyodide's optional packages come from; empty offline
+let warmUpLeft = 0;
+
+// loadPyodide fetches its files itself. It is handed the downloads this worker
+// started earlier (to count their bytes and measure the connection) instead.
+const nativeFetch = self.fetch.bind(self);
+const started = new Map(); // URL -> Promise<Response>
+self.fetch = (resource, options) => {
+  const url = String(resource instanceof Request ? resource.url : resource);
+  const download = started.get(url);
+  started.delete(url);
+  return download ?? nativeFetch(resource, options);
+};
 
 async function sha256(text) {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+/** Bytes received of the bytes expected, told to the page at most ten times a second. */
+class Progress {
+  received = 0;
+  total = 0;
+  #told = 0;
+  #firstByte = 0;
+  #sampleUntil = Infinity;
+  #sampled = null;
+
+  constructor(tell) {
+    this.tell = tell;
+  }
+
+  expect(bytes) {
+    this.total += bytes;
+    this.#tellNow();
+  }
+
+  add(bytes) {
+    this.#firstByte ||= performance.now();
+    this.received += bytes;
+    if (this.received >= this.#sampleUntil) this.#sampled?.();
+    if (this.received >= this.total || performance.now() - this.#told > 100) this.#tellNow();
+  }
+
+  /** Bytes per second since the first byte, once `bytes` have arrived or `done` settles. */
+  async rate(bytes, done) {
+    const sampled = new Promise((resolve) => (this.#sampled = resolve));
+    this.#sampleUntil = bytes;
+    if (this.received >= bytes) this.#sampled();
+    await Promise.race([sampled, done]);
+    const seconds = (performance.now() - this.#firstByte) / 1000;
+    return this.received / Math.max(seconds, 1e-3);
+  }
+
+  #tellNow() {
+    this.#told = performance.now();
+    this.tell({ received: this.received, total: this.total });
+  }
+}
+
+/**
+ * Start fetching `url` and read its body as fast as it arrives, counting the
+ * bytes, whether or not anyone reads the response yet: a body left unread
+ * would stall the download (and the count). `counted` settles once all are in.
+ */
+function download(url, progress) {
+  let settle;
+  const counted = new Promise((resolve) => (settle = resolve));
+  const response = nativeFetch(url).then((reply) => {
+    if (!reply.ok) {
+      settle();
+      return reply;
+    }
+    const reader = reply.body.getReader();
+    const pump = async (controller) => {
+      try {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          progress.add(chunk.value.byteLength);
+          controller.enqueue(chunk.value);
+        }
+        controller.close();
+      } catch (error) {
+        controller.error(error);
+      }
+      settle();
+    };
+    const body = new ReadableStream({ start: (controller) => void pump(controller) });
+    const { status, statusText, headers } = reply;
+    return new Response(body, { status, statusText, headers });
+  });
+  response.catch(() => settle());
+  return { response, counted };
+}
+
+/** The response for `url` if this browser's cache holds one, else null; never the network. */
+async function cached(url) {
+  try {
+    const response = await nativeFetch(url, { cache: "only-if-cached", mode: "same-origin" });
+    return response.ok ? response : null;
+  } catch {
+    return null;
+  }
+}
+
 // The build's memory snapshot (scripts/make_snapshot.mjs): Python with the harness
 // already imported. Used only if it was made from this Pyodide and this harness.
-async function fetchSnapshot(indexURL, version, harnessSource) {
-  const response = await fetch(new URL("snapshot.json", indexURL));
+async function describeSnapshot(url) {
+  const response = await nativeFetch(url);
   if (!response.ok) throw new Error(`snapshot.json: HTTP ${response.status}`);
-  const meta = await response.json();
+  return response.json();
+}
+
+async function checkMadeFrom(meta, version, harnessSource) {
   if (meta.pyodide_version !== version) {
     throw new Error(`made for Pyodide ${meta.pyodide_version}, this is ${version}`);
   }
   if (meta.harness_sha256 !== (await sha256(harnessSource))) {
     throw new Error("made from another version of the exercise harness");
   }
-  const image = await fetch(new URL("snapshot.bin.gz", indexURL));
-  if (!image.ok) throw new Error(`snapshot.bin.gz: HTTP ${image.status}`);
+  return meta;
+}
+
+async function decompress(response) {
+  if (!response.ok) throw new Error(`snapshot.bin.gz: HTTP ${response.status}`);
   // Gzip's checksum also turns a corrupted download into an error here.
-  const bytes = image.body.pipeThrough(new DecompressionStream("gzip"));
+  const bytes = response.body.pipeThrough(new DecompressionStream("gzip"));
   try {
     return new Uint8Array(await new Response(bytes).arrayBuffer());
   } catch (error) {
@@ -36,31 +156,102 @@ async function fetchSnapshot(indexURL, version, harnessSource) {
   }
 }
 
-async function boot({ pyodideUrl, harnessUrl, packagesUrl, useSnapshot }) {
-  const started = performance.now();
+/**
+ * The snapshot's memory image, or null where an "auto" start should not wait
+ * for it: when the core came from the cache (which says nothing about the
+ * connection) or the connection is not clearly fast. Decided as soon as the
+ * first core bytes have shown the rate, not after Pyodide's modules load.
+ */
+async function snapshotImage(start, { here, described, snapshotHere, coreHere, core, progress }) {
+  if (snapshotHere) return decompress(snapshotHere);
+  if (start === "auto") {
+    if (coreHere) return null;
+    const rate = await progress.rate(RATE_SAMPLE_BYTES, Promise.all(core));
+    if ((await described).gzipped_bytes / rate >= CLEARLY_FAST_SECONDS) return null;
+  }
+  progress.expect((await described).gzipped_bytes);
+  return decompress(await download(here(SNAPSHOT), progress).response);
+}
+
+/**
+ * Start Python; `start` says how:
+ * - "auto": from the snapshot when this browser has it cached or the connection
+ *   is clearly fast; otherwise in full, and once the core is in, ask the page
+ *   (a `race` message) to start a "snapshot" worker against this one;
+ * - "full": in full, the snapshot having lost a race or failed in this tab;
+ * - "snapshot": from the snapshot only, with the core from the browser's cache.
+ * A snapshot that is missing or unusable is a `fallback`, worth a warning.
+ */
+async function boot({ pyodideUrl, harnessUrl, packagesUrl, start }, tell) {
+  const begun = performance.now();
+  const indexURL = new URL(".", pyodideUrl).href;
+  const here = (name) => new URL(name, indexURL).href;
+  const progress = new Progress((counts) => tell({ type: "loading", ...counts }));
+  packageSource = packagesUrl;
+  // Ask the cache before anything lands in it.
+  const auto = start === "auto";
+  const [snapshotHere, coreHere] = await Promise.all([
+    auto ? cached(here(SNAPSHOT)) : null,
+    auto && cached(here(CORE_FILES[0])).then((hit) => (hit?.body.cancel(), hit !== null)),
+  ]);
+  const core = [];
+  if (start !== "snapshot") {
+    for (const name of CORE_FILES) {
+      const { response, counted } = download(here(name), progress);
+      started.set(here(name), response);
+      core.push(counted);
+    }
+  }
+  import(here("pyodide.asm.mjs")).catch(() => {}); // loadPyodide imports it too
+  const described = describeSnapshot(here("snapshot.json"));
+  const context = { here, described, snapshotHere, coreHere, core, progress };
+  const image = start === "full" ? Promise.resolve(null) : snapshotImage(start, context);
+  image.catch(() => {}); // awaited below, where its failure is reported
   const [{ loadPyodide, version }, harnessSource] = await Promise.all([
     import(pyodideUrl),
-    fetch(harnessUrl).then((response) => response.text()),
+    nativeFetch(harnessUrl).then((response) => response.text()),
   ]);
-  packageSource = packagesUrl;
-  const options = { indexURL: new URL(".", pyodideUrl).href, packageBaseUrl: packagesUrl };
-  let pyodide;
-  let fallback = "";
-  try {
-    if (!useSnapshot) throw new Error("turned off");
-    const image = await fetchSnapshot(options.indexURL, version, harnessSource);
-    pyodide = await loadPyodide({ ...options, _loadSnapshot: image });
-  } catch (error) {
-    fallback = error.message ?? String(error);
-    pyodide = await loadPyodide(options);
-    pyodide.FS.writeFile("/home/pyodide/exercise_harness.py", harnessSource);
+  const made = await described
+    .then((meta) => checkMadeFrom(meta, version, harnessSource))
+    .catch((error) => error);
+  const usable = !(made instanceof Error);
+  if (usable && core.length) {
+    progress.expect(CORE_FILES.reduce((sum, name) => sum + made.core_bytes[name], 0));
   }
-  harness = pyodide.pyimport("exercise_harness");
-  return { pyodide, seconds: (performance.now() - started) / 1000, fallback };
+  const options = { indexURL, packageBaseUrl: packagesUrl };
+  const ready = (pyodide, from, fallback = "") => {
+    harness = pyodide.pyimport("exercise_harness");
+    return { pyodide, from, fallback, seconds: (performance.now() - begun) / 1000 };
+  };
+  const fromSnapshot = async () => {
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: await image });
+    return ready(pyodide, "snapshot");
+  };
+  const inFull = async (fallback) => {
+    const pyodide = await loadPyodide(options);
+    pyodide.FS.writeFile("/home/pyodide/exercise_harness.py", harnessSource);
+    return ready(pyodide, "full start", fallback);
+  };
+
+  if (start === "full") return inFull("");
+  if (!usable) {
+    if (start === "snapshot") throw made;
+    return inFull(made.message);
+  }
+  if (start === "snapshot") return fromSnapshot();
+  // A snapshot that failed to arrive counts as chosen: its failure is the fallback.
+  if (await image.then(Boolean, () => true)) {
+    return fromSnapshot().catch((error) => inFull(error.message ?? String(error)));
+  }
+  // Not clear: race a snapshot start against this full one, once the core is in
+  // (unless the reader asked their browser to save data).
+  if (!navigator.connection?.saveData) Promise.all(core).then(() => tell({ type: "race" }));
+  return inFull("");
 }
 
 // The engine compiles the interpreter's code lazily, so the first check in a
-// fresh tab is slow. Pay for that now, while the reader is still reading.
+// fresh tab is slow. Pay for that while the reader is still reading, one short
+// round at a time, and stop the moment their own code arrives.
 const WARM_UP_CHECKS = `
 from exercise_harness import Checks
 checks = Checks()
@@ -72,7 +263,10 @@ def warm_up(t):
 `;
 
 function warmUp() {
-  for (let i = 0; i < 20; i += 1) harness.check_json("value = {'a': 1}", WARM_UP_CHECKS, () => {});
+  if (warmUpLeft <= 0) return;
+  warmUpLeft -= 1;
+  harness.check_json("value = {'a': 1}", WARM_UP_CHECKS, () => {});
+  setTimeout(warmUp);
 }
 
 const loadedPackages = new Set();
@@ -103,12 +297,14 @@ self.onmessage = async ({ data: message }) => {
   const post = (reply) => self.postMessage({ id, ...reply });
   try {
     if (type === "init") {
-      pyodidePromise ??= boot(message);
-      const { seconds, fallback } = await pyodidePromise;
-      post({ type: "ready", seconds, fallback });
-      warmUp();
+      pyodidePromise ??= boot(message, post);
+      const { seconds, from, fallback } = await pyodidePromise;
+      post({ type: "ready", seconds, from, fallback });
+      warmUpLeft = WARM_UP_ROUNDS;
+      setTimeout(warmUp);
       return;
     }
+    warmUpLeft = 0; // the reader's code comes first
     const { pyodide } = await pyodidePromise;
     await ensurePackages(pyodide, message.packages ?? []);
     post({ type: "started" });
