@@ -65,6 +65,16 @@ $(JS_OK): package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-$(ASSETS): $(JS_OK) scripts/vendor_assets.mjs scripts/make_snapshot.mjs examples/exercises/exercise_harness.py
-	npm run --silent build
+# What the browser's Python runs (scripts/build_wheel.py packs it into one wheel).
+WHEEL_SOURCES := examples/exercises/exercise_harness.py \
+	$(shell find examples/rounds/roundkit examples/rounds/sandbox examples/rounds/integration \
+		examples/rounds/bugsquash -type f -not -path '*/__pycache__/*')
+
+# Pyodide and CodeMirror from node_modules, the guide's wheel in the served lock,
+# then the start-up snapshot made from both.
+$(ASSETS): $(JS_OK) $(PY_OK) scripts/vendor_assets.mjs scripts/build_wheel.py \
+		scripts/make_snapshot.mjs docs/assets/exercise/guide-package.js $(WHEEL_SOURCES)
+	node scripts/vendor_assets.mjs
+	$(BIN)/python scripts/build_wheel.py
+	node scripts/make_snapshot.mjs
 	@touch $@

@@ -1,4 +1,4 @@
-"""Every exercise's candidates, graded by its checks in CPython and in Pyodide.
+"""Every exercise's candidates and every kit, graded in CPython and in Pyodide.
 
 A candidate is a program a reader might submit: the reference solution (it must
 pass every check), the starter (it must fail one) and the mutants beside the
@@ -7,8 +7,10 @@ named by the first line of their docstring; each must fail a check).
 
 CPython grades in this process, through the same harness the browser uses;
 Pyodide grades in one Node process for the whole set (scripts/grade_in_pyodide.mjs),
-started from the memory snapshot the site serves. Shared by the tests
-(tests/test_grading.py) and the benchmark (scripts/bench_checks.py).
+started from the memory snapshot the site serves. A kit (fresh, or its
+reference) is checked as its page checks it: the same request, to
+``roundkit.browser.check_json``. Shared by the tests (tests/test_grading.py)
+and the benchmarks (scripts/bench_checks.py, scripts/bench_kits.py).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ NODE_GRADER = ROOT / "scripts" / "grade_in_pyodide.mjs"
 
 sys.path.insert(0, str(EXERCISES))
 import exercise_harness as harness  # noqa: E402
+from roundkit import KINDS, kit_files, kits  # noqa: E402
+from roundkit.browser import check_json, sent_files  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -127,26 +131,15 @@ class Job:
     budget_scale: float = 1.0
 
 
-def grade_in_pyodide(jobs: list[Job]) -> dict[Job, list[Verdict]]:
-    """Grade every job in one Node process; each job gets one verdict per repeat.
+def _in_node(jobs: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Run NODE_GRADER on ``jobs``; each job's runs, in the order given.
 
     Raises RuntimeError, with Node's message, when Pyodide cannot be started.
     """
     node = shutil.which("node")
     if node is None:
         raise RuntimeError("grading in Pyodide needs Node.js 20: install it, then `make setup`")
-    payload = {
-        "jobs": [
-            {
-                "id": str(index),
-                "source": job.candidate.source,
-                "checks": checks_source(job.candidate.slug),
-                "repeat": job.repeat,
-                "budget_scale": job.budget_scale,
-            }
-            for index, job in enumerate(jobs)
-        ]
-    }
+    payload = {"jobs": [{"id": str(index), **job} for index, job in enumerate(jobs)]}
     process = subprocess.run(
         [node, str(NODE_GRADER)],
         input=json.dumps(payload),
@@ -158,10 +151,60 @@ def grade_in_pyodide(jobs: list[Job]) -> dict[Job, list[Verdict]]:
     if process.returncode != 0:
         raise RuntimeError(f"{NODE_GRADER.name} failed:\n{process.stderr.strip()[-3000:]}")
     results = json.loads(process.stdout)["results"]
-    return {
-        jobs[int(result["id"])]: [
-            _verdict(run["summary"]["error"], run["checks"], run["seconds"], run["cpu_seconds"])
-            for run in result["runs"]
+    return [result["runs"] for result in sorted(results, key=lambda result: int(result["id"]))]
+
+
+def grade_in_pyodide(jobs: list[Job]) -> dict[Job, list[Verdict]]:
+    """Grade every job in one Node process; each job gets one verdict per repeat."""
+    runs = _in_node(
+        [
+            {
+                "source": job.candidate.source,
+                "checks": checks_source(job.candidate.slug),
+                "repeat": job.repeat,
+                "budget_scale": job.budget_scale,
+            }
+            for job in jobs
         ]
-        for result in results
+    )
+    return {
+        job: [
+            _verdict(run["summary"]["error"], run["checks"], run["seconds"], run["cpu_seconds"])
+            for run in job_runs
+        ]
+        for job, job_runs in zip(jobs, runs, strict=True)
     }
+
+
+@dataclass(frozen=True)
+class KitJob:
+    """A new kit of one task, fresh or its reference, checked as its page checks it."""
+
+    task: kits.Task
+    reference: bool = False
+    repeat: int = 1
+
+    @property
+    def id(self) -> str:
+        return f"{self.task.name}/{'reference' if self.reference else 'fresh'}"
+
+    def request(self) -> str:
+        """The kit page's Check request: the files it sends, with what the kit is."""
+        files = sent_files(kit_files(self.task, reference=self.reference))
+        return json.dumps({"kind": self.task.kind, "task": self.task.name, "files": files})
+
+
+def all_kits() -> list[kits.Task]:
+    return [task for kind in KINDS for task in kits.tasks(kind).values()]
+
+
+def check_kit_in_cpython(job: KitJob) -> dict[str, Any]:
+    """The grade CPython gives the kit: ``{passed, total, parts, notes}``."""
+    return json.loads(check_json(job.request()))
+
+
+def check_kits_in_pyodide(jobs: list[KitJob]) -> dict[str, list[dict[str, Any]]]:
+    """Each kit's Check in Pyodide, one Node process for all: job id -> its runs,
+    each with ``seconds``, ``cpu_seconds`` and ``grade``."""
+    runs = _in_node([{"kit": json.loads(job.request()), "repeat": job.repeat} for job in jobs])
+    return {job.id: job_runs for job, job_runs in zip(jobs, runs, strict=True)}

@@ -51,4 +51,20 @@ await build({
   logLevel: "warning",
 });
 
+// fflate's zip writer: the kit widget builds the kit's zip in the browser, on Download.
+await build({
+  stdin: {
+    contents: 'export { strToU8, zipSync } from "fflate";',
+    resolveDir: root,
+    loader: "js",
+  },
+  bundle: true,
+  format: "esm",
+  minify: true,
+  target: "es2020",
+  legalComments: "none",
+  outfile: join(vendor, "fflate.js"),
+  logLevel: "warning",
+});
+
 console.log(`vendored into ${vendor}: ${readdirSync(vendor).join(", ")}`);

@@ -7,8 +7,9 @@
 - ``<div data-exercise-list></div>`` becomes a table of every exercise, with a
   state cell that the browser fills from localStorage.
 - Each exercise's data (starter, solution, checks, hints, a content hash) is
-  written to ``assets/exercises/<slug>.json``, with the harness beside it, so
-  hidden checks stay out of the page text and the search index.
+  written to ``assets/exercises/<slug>.json``, so hidden checks stay out of the
+  page text and the search index. The harness reaches the browser in the
+  guide's wheel (scripts/build_wheel.py).
 """
 
 from __future__ import annotations
@@ -128,9 +129,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 config, f"assets/exercises/{exercise.slug}.json", content=json.dumps(data)
             )
         )
-    files.append(
-        File.generated(config, "assets/exercises/exercise_harness.py", abs_src_path=str(HARNESS))
-    )
     return files
 
 

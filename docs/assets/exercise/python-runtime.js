@@ -5,7 +5,6 @@
 // files arrive (`downloaded` holds {received, total} bytes; total 0 if unknown).
 const workerUrl = new URL("python-worker.js", import.meta.url);
 const pyodideUrl = new URL("../vendor/pyodide/pyodide.mjs", import.meta.url);
-const harnessUrl = new URL("../exercises/exercise_harness.py", import.meta.url);
 
 export class Interrupted extends Error {}
 
@@ -86,7 +85,6 @@ class PythonRuntime extends EventTarget {
     const init = {
       type: "init",
       pyodideUrl: pyodideUrl.href,
-      harnessUrl: harnessUrl.href,
       packagesUrl: this.#packagesUrl,
       start,
     };

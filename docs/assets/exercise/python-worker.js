@@ -1,8 +1,8 @@
 // The Python worker: Pyodide in a module Web Worker, so a `while True:` never
 // freezes the page. One loadPyodide() promise per worker; every run gets a
 // fresh namespace from the harness. Messages are {id, type, ...}:
-//   in:  init {pyodideUrl, harnessUrl, packagesUrl, start} | run {source, packages}
-//        | check {source, checks, packages}
+//   in:  init {pyodideUrl, packagesUrl, start} | run {source, packages}
+//        | check {source, checks, packages} | kit-test {kit} | kit-check {kit}
 //   out: loading {received, total} | race | ready {seconds, from, fallback} | started
 //        | result {result} | progress {result} | failed {message}
 //
@@ -10,9 +10,16 @@
 // about a second, but the snapshot adds ~6 MiB to the ~12 MiB core; a full start
 // downloads less and spends 2-3 s more CPU. Which is faster depends on the
 // reader's connection and CPU, so when it is not clear the page races the two.
+//
+// Either way the guide's own wheel (the exercise harness, the kits' grader and
+// sandbox) is then loaded by name from the served lock: from a snapshot that
+// already imported it, this only puts its files (the kits' tasks) in place.
+import { GUIDE_PACKAGE } from "./guide-package.js";
+
 const MiB = 2 ** 20;
 // What loadPyodide fetches (it imports pyodide.asm.mjs, ~0.3 MiB sent, as a module).
-const CORE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"];
+const LOCK = "pyodide-lock.json";
+const CORE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", LOCK];
 const SNAPSHOT = "snapshot.bin.gz";
 // A connection that brings the snapshot in this long makes the snapshot the
 // winner on any CPU: a full start costs several times more than that.
@@ -23,6 +30,7 @@ const WARM_UP_ROUNDS = 20;
 
 let pyodidePromise;
 let harness;
+let kits; // roundkit.browser
 let packageSource = ""; // where Pyodide's optional packages come from; empty offline
 let warmUpLeft = 0;
 
@@ -36,11 +44,6 @@ self.fetch = (resource, options) => {
   started.delete(url);
   return download ?? nativeFetch(resource, options);
 };
-
-async function sha256(text) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-}
 
 /** Bytes received of the bytes expected, told to the page at most ten times a second. */
 class Progress {
@@ -127,20 +130,21 @@ async function cached(url) {
   }
 }
 
-// The build's memory snapshot (scripts/make_snapshot.mjs): Python with the harness
-// already imported. Used only if it was made from this Pyodide and this harness.
+// The build's memory snapshot (scripts/make_snapshot.mjs): Python with the guide's
+// wheel already imported. Used only if it was made from this Pyodide and the
+// wheel this lock serves.
 async function describeSnapshot(url) {
   const response = await nativeFetch(url);
   if (!response.ok) throw new Error(`snapshot.json: HTTP ${response.status}`);
   return response.json();
 }
 
-async function checkMadeFrom(meta, version, harnessSource) {
+function checkMadeFrom(meta, version, lock) {
   if (meta.pyodide_version !== version) {
     throw new Error(`made for Pyodide ${meta.pyodide_version}, this is ${version}`);
   }
-  if (meta.harness_sha256 !== (await sha256(harnessSource))) {
-    throw new Error("made from another version of the exercise harness");
+  if (meta.wheel_sha256 !== lock.packages[GUIDE_PACKAGE]?.sha256) {
+    throw new Error("made from another version of the guide's Python package");
   }
   return meta;
 }
@@ -182,7 +186,7 @@ async function snapshotImage(start, { here, described, snapshotHere, coreHere, c
  * - "snapshot": from the snapshot only, with the core from the browser's cache.
  * A snapshot that is missing or unusable is a `fallback`, worth a warning.
  */
-async function boot({ pyodideUrl, harnessUrl, packagesUrl, start }, tell) {
+async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   const begun = performance.now();
   const indexURL = new URL(".", pyodideUrl).href;
   const here = (name) => new URL(name, indexURL).href;
@@ -202,36 +206,45 @@ async function boot({ pyodideUrl, harnessUrl, packagesUrl, start }, tell) {
       core.push(counted);
     }
   }
+  // The lock is read here rather than by loadPyodide: the snapshot is checked
+  // against it, and the guide's wheel is named relative to it, while any other
+  // package comes from the package source.
+  const lockResponse = started.get(here(LOCK)) ?? nativeFetch(here(LOCK));
+  started.delete(here(LOCK));
+  const lock = lockResponse.then(async (response) => {
+    if (!response.ok) throw new Error(`${LOCK}: HTTP ${response.status}`);
+    const contents = await response.json();
+    const guide = contents.packages[GUIDE_PACKAGE];
+    guide.file_name = here(guide.file_name);
+    return contents;
+  });
   import(here("pyodide.asm.mjs")).catch(() => {}); // loadPyodide imports it too
   const described = describeSnapshot(here("snapshot.json"));
   const context = { here, described, snapshotHere, coreHere, core, progress };
   const image = start === "full" ? Promise.resolve(null) : snapshotImage(start, context);
   image.catch(() => {}); // awaited below, where its failure is reported
-  const [{ loadPyodide, version }, harnessSource] = await Promise.all([
-    import(pyodideUrl),
-    nativeFetch(harnessUrl).then((response) => response.text()),
-  ]);
+  const [{ loadPyodide, version }, lockFileContents] = await Promise.all([import(pyodideUrl), lock]);
   const made = await described
-    .then((meta) => checkMadeFrom(meta, version, harnessSource))
+    .then((meta) => checkMadeFrom(meta, version, lockFileContents))
     .catch((error) => error);
   const usable = !(made instanceof Error);
   if (usable && core.length) {
     progress.expect(CORE_FILES.reduce((sum, name) => sum + made.core_bytes[name], 0));
   }
-  const options = { indexURL, packageBaseUrl: packagesUrl };
-  const ready = (pyodide, from, fallback = "") => {
+  // With no package source (offline) the base is the site's own copy of Pyodide,
+  // which holds no optional package: ensurePackages says so before trying one.
+  const options = { indexURL, packageBaseUrl: packagesUrl || indexURL, lockFileContents };
+  const ready = async (pyodide, from, fallback = "") => {
+    await pyodide.loadPackage(GUIDE_PACKAGE, { messageCallback: () => {} });
     harness = pyodide.pyimport("exercise_harness");
+    kits = pyodide.pyimport("roundkit.browser");
     return { pyodide, from, fallback, seconds: (performance.now() - begun) / 1000 };
   };
   const fromSnapshot = async () => {
     const pyodide = await loadPyodide({ ...options, _loadSnapshot: await image });
     return ready(pyodide, "snapshot");
   };
-  const inFull = async (fallback) => {
-    const pyodide = await loadPyodide(options);
-    pyodide.FS.writeFile("/home/pyodide/exercise_harness.py", harnessSource);
-    return ready(pyodide, "full start", fallback);
-  };
+  const inFull = async (fallback) => ready(await loadPyodide(options), "full start", fallback);
 
   if (start === "full") return inFull("");
   if (!usable) {
@@ -314,6 +327,10 @@ self.onmessage = async ({ data: message }) => {
       const report = (text) => post({ type: "progress", result: JSON.parse(text) });
       const summary = harness.check_json(message.source, message.checks, report);
       post({ type: "result", result: JSON.parse(summary) });
+    } else if (type === "kit-test") {
+      post({ type: "result", result: JSON.parse(kits.test_json(JSON.stringify(message.kit))) });
+    } else if (type === "kit-check") {
+      post({ type: "result", result: JSON.parse(kits.check_json(JSON.stringify(message.kit))) });
     } else {
       post({ type: "failed", message: `unknown message type ${type}` });
     }

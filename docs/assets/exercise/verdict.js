@@ -1,7 +1,8 @@
 // The verdict of a Check, made to teach rather than to wall the reader in: the
 // first failure in full (input, expected, got, where long values part, the
 // reader's traceback), every other failure in one line per cause, expandable,
-// and the passes folded into one line.
+// and the passes folded into one line. A kit's parts and tests (`renderItems`)
+// are shown the same way: the first failure in full, the rest folded.
 import { element, truncate } from "./dom.js";
 
 const LINE_CHARS = 80;
@@ -61,11 +62,11 @@ function card(tag, result, { first = false } = {}) {
   return item;
 }
 
-function group(kind, summary, members) {
+function group(kind, summary, members, render = card) {
   const item = element("li", "exercise__group");
   const details = element("details", kind);
   const list = element("ol", "exercise__group-results");
-  list.append(...members.map((result) => card("li", result)));
+  list.append(...members.map((result) => render("li", result)));
   details.append(element("summary", "", summary), list);
   item.append(details);
   return item;
@@ -103,4 +104,34 @@ export function sayVerdict(results, summary) {
   const said = `Passed ${summary.passed} of ${summary.total} checks.`;
   const first = results.find((result) => !result.passed);
   return first ? `${said} First failure: “${first.name}”.` : `${said} Well done: the reference solution is open to you.`;
+}
+
+/** A kit's part or test, {passed, label, title, detail}: its head, and what failed. */
+function itemCard(tag, item) {
+  const node = element(tag, `exercise__result exercise__result--${item.passed ? "passed" : "failed"}`);
+  const head = element("p", "exercise__result-head");
+  head.append(element("strong", "", item.passed ? "✓ Passed" : "✗ Failed"), ` · ${item.label} · ${item.title}`);
+  node.append(head);
+  if (item.detail) node.append(element("pre", "", truncate(item.detail).kept));
+  return node;
+}
+
+/** A kit's parts or tests as nodes: the first failure in full, the rest folded by outcome. */
+export function renderItems(items) {
+  const failures = items.filter((item) => !item.passed);
+  const passes = items.filter((item) => item.passed);
+  const nodes = [];
+  const lines = element("ul", "exercise__groups");
+  if (failures.length) {
+    const [first, ...others] = failures;
+    nodes.push(itemCard("div", first));
+    if (others.length) {
+      const verb = others.length === 1 ? "fails" : "fail";
+      const names = others.map((item) => item.label).join(", ");
+      lines.append(group("failure", `${others.length} more ${verb}: ${names}`, others, itemCard));
+    }
+  }
+  if (passes.length) lines.append(group("success", `${passes.length} passed`, passes, itemCard));
+  if (lines.childElementCount) nodes.push(lines);
+  return nodes;
 }

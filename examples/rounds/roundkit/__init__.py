@@ -10,10 +10,11 @@ so the same grader runs in CPython and in Pyodide:
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from . import bugsquash, integration, testrun
-from .kits import KitError, read_round
+from .kits import KitError, Task, read_round
 from .report import Grade
 from .testrun import Outcome
 
@@ -25,6 +26,7 @@ __all__ = [
     "bugsquash",
     "grade_folder",
     "integration",
+    "kit_files",
     "run_kit_tests",
 ]
 
@@ -46,3 +48,16 @@ def run_kit_tests(folder: str | Path) -> list[Outcome]:
     folder = Path(folder).resolve()
     with testrun.importing_from(folder, keep=integration.KEEP):
         return testrun.run(testrun.discover(folder), folder)
+
+
+def kit_files(task: Task, *, reference: bool = False) -> dict[str, str]:
+    """Every file of a new kit of ``task`` (its reference with ``reference``), by path in the kit.
+
+    What a kit's page holds in the browser. Raises UnicodeDecodeError for a file
+    that is not UTF-8 text.
+    """
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / task.name
+        KINDS[task.kind].create(task, folder, reference=reference)
+        paths = sorted(path for path in folder.rglob("*") if path.is_file())
+        return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8") for p in paths}

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# examples/rounds: one folder per kind of kit, one folder per task inside it.
-ROUNDS = Path(__file__).resolve().parent.parent
+# One folder per kind of kit, one folder per task inside it: examples/rounds in the
+# repository; the browser's wheel (scripts/build_wheel.py) ships them as roundkit/rounds.
+_PACKAGED = Path(__file__).resolve().parent / "rounds"
+ROUNDS = _PACKAGED if _PACKAGED.is_dir() else _PACKAGED.parent.parent
 ROUND_FILE = "round.json"
 IGNORED = ("__pycache__", "*.pyc", ".pytest_cache")  # never copied into or out of a kit
 
