@@ -92,3 +92,30 @@ def test_pyodide_gives_every_check_the_verdict_cpython_gives(
         if not candidate.must_pass and there.passed:
             problems.append(f"{candidate.id} passes every check in Pyodide")
     assert not problems, "\n".join(problems)
+
+
+# Every kit, fresh and solved, checked as its page checks it.
+KIT_JOBS = [grading.KitJob(task, ref) for task in grading.all_kits() for ref in (False, True)]
+
+
+@pytest.fixture(scope="session")
+def kits_in_pyodide() -> dict[str, list[dict]]:
+    """Every kit's Check in Pyodide, in one Node process."""
+    try:
+        return grading.check_kits_in_pyodide(KIT_JOBS)
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@pytest.mark.parametrize("job", KIT_JOBS, ids=[job.id for job in KIT_JOBS])
+def test_pyodide_grades_every_part_of_a_kit_as_cpython_does(
+    job: grading.KitJob, kits_in_pyodide: dict[str, list[dict]]
+) -> None:
+    here = grading.check_kit_in_cpython(job)
+    there = kits_in_pyodide[job.id][0]["grade"]
+    # Each part's title, verdict and first failure, and the notes: the same in both.
+    assert there == here
+    if job.reference:
+        assert here["passed"] == here["total"], here
+    else:
+        assert here["passed"] < here["total"], here
