@@ -206,16 +206,23 @@ def corrupt(route: Route) -> None:
     route.fulfill(response=response, body=bytes(body))
 
 
+def made_from_another_wheel(route: Route) -> None:
+    meta = route.fetch().json()
+    meta["wheel_sha256"] = "0" * 64
+    route.fulfill(json=meta)
+
+
 @pytest.mark.parametrize(
-    "damage",
+    ("url", "damage"),
     [
-        lambda route: route.fulfill(status=404),
-        corrupt,
+        ("**/snapshot.bin.gz", lambda route: route.fulfill(status=404)),
+        ("**/snapshot.bin.gz", corrupt),
+        ("**/snapshot.json", made_from_another_wheel),
     ],
-    ids=["snapshot missing", "snapshot corrupted"],
+    ids=["snapshot missing", "snapshot corrupted", "snapshot of another wheel"],
 )
-def test_without_a_usable_snapshot_python_starts_in_full(page: Page, damage) -> None:
-    page.context.route("**/snapshot.bin.gz", damage)
+def test_without_a_usable_snapshot_python_starts_in_full(page: Page, url: str, damage) -> None:
+    page.context.route(url, damage)
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text))
     page.goto("coding/token-bucket/")

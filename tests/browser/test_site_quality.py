@@ -20,6 +20,7 @@ KINDS = {
     "explorer": "applied-ml/pneumonia-precision-recall/",
     "PSI explorer": "system-design/drift/",
     "mock rounds": "practice/mock/",
+    "practice kit": "practice/rounds/payout-reconciliation/",
 }
 
 
@@ -80,7 +81,7 @@ def test_axe_finds_no_violations(page: Page, kind: str, scheme: str) -> None:
     expect(page.locator("body")).to_have_attribute(
         "data-md-color-scheme", "slate" if scheme == "dark" else "default"
     )
-    if kind == "exercise":
+    if kind in {"exercise", "practice kit"}:
         widget = page.locator("section.exercise").first
         widget.scroll_into_view_if_needed()
         expect(widget).to_have_attribute("data-editor", "ready")

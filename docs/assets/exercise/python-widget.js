@@ -31,7 +31,7 @@ export class PythonWidget {
     this.output = $(".exercise__output");
     this.results = $(".exercise__results");
     this.storageNote = $(".exercise__storage");
-    this.download = $(".exercise__download");
+    this.downloadBar = $(".exercise__download");
     this.buttons = Object.fromEntries(
       [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]),
     );
@@ -80,7 +80,7 @@ export class PythonWidget {
   /** While Python downloads: a bar of MiB received of the total, where the total is known. */
   showDownload() {
     const { received, total } = runtime.downloaded;
-    const bar = this.download.querySelector("progress");
+    const bar = this.downloadBar.querySelector("progress");
     const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
     const text = total ? `${mib(received)} of ${mib(total)} MiB` : `${mib(received)} MiB`;
     if (total) {
@@ -90,8 +90,8 @@ export class PythonWidget {
       bar.removeAttribute("value"); // indeterminate
     }
     bar.setAttribute("aria-valuetext", text);
-    this.download.querySelector("span").textContent = `Downloading Python: ${text}`;
-    this.download.hidden = runtime.state !== "loading" || received === 0;
+    this.downloadBar.querySelector("span").textContent = `Downloading Python: ${text}`;
+    this.downloadBar.hidden = runtime.state !== "loading" || received === 0;
   }
 
   showRuntimeState() {

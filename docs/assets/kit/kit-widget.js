@@ -247,7 +247,11 @@ class KitWidget extends PythonWidget {
    * the whole kit, with its sandbox's HTTP server (which this page's Python
    * cannot run) and a round.json, so `rounds.py grade` grades it on your machine.
    */
-  async download() {
+  download() {
+    return this.zip().catch((error) => this.fail(error));
+  }
+
+  async zip() {
     const [data, { strToU8, zipSync }] = await Promise.all([loadKit(this.name), import(fflateUrl.href)]);
     const edited = this.view ? this.currentFiles() : {};
     const created = Math.floor(Date.now() / 1000);
