@@ -1,4 +1,4 @@
-"""Benchmark Python in the browser: bytes, time to ready, and Check on every exercise.
+"""Benchmark Python in the browser: bytes, time to ready, and Check on every exercise and kit.
 
     python scripts/bench_runtime.py SITE_DIR [--runs N]
 
@@ -14,6 +14,7 @@ Against a built site served on localhost, in headless Chromium, it measures:
 - the first Check pressed the moment Python is ready, next to a warm Check;
 - for every exercise on the site, its reference solution's Check with Python
   warm: each one, the median and the worst;
+- the same for every practice kit, its reference typed into the kit's files;
 - how long the page's main thread was blocked while Python started.
 
 Medians of N runs. A benchmark, not a test: the figures depend on the machine,
@@ -32,8 +33,10 @@ from pathlib import Path
 
 from local_site import CHROMIUM, CHROMIUM_ARGS, serve
 from medians import formatted
-from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
+from roundkit import kit_files, kits
+from roundkit.browser import sent_files
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = ROOT / "examples" / "exercises"
@@ -69,8 +72,8 @@ TIME_TO_READY = """() => new Promise((resolve) => {
 
 # In the page: press Check (now, or the moment Python is ready) and time it to
 # the verdict; it must be "passed".
-TIME_TO_CHECKED = """([slug, atReady]) => new Promise((resolve, reject) => {
-  const widget = document.querySelector(`section.exercise[data-exercise="${slug}"]`);
+TIME_TO_CHECKED = """([selector, atReady]) => new Promise((resolve, reject) => {
+  const widget = document.querySelector(selector);
   widget.dataset.result = "";
   let start;
   const check = () => {
@@ -165,7 +168,7 @@ def start_python(page: Page, url: str) -> dict:
 
 
 def time_check(page: Page, slug: str, at_ready: bool = False) -> float:
-    return page.evaluate(TIME_TO_CHECKED, [slug, at_ready])
+    return page.evaluate(TIME_TO_CHECKED, [f'section.exercise[data-exercise="{slug}"]', at_ready])
 
 
 def fill_solution(page: Page, slug: str) -> None:
@@ -238,6 +241,63 @@ def every_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str,
     return figures
 
 
+def kit_pages(site: Path) -> dict[str, str]:
+    """Each kit's name and the page (URL path) that embeds it."""
+    pages: dict[str, str] = {}
+    for html in sorted(site.rglob("index.html")):
+        for name in re.findall(
+            r'<section class="exercise kit" data-kit="([^"]+)"', html.read_text()
+        ):
+            pages.setdefault(name, html.parent.relative_to(site).as_posix() + "/")
+    return pages
+
+
+def kit_solution(name: str) -> dict[str, str]:
+    """What a reader types to solve a kit: each file its reference changes, by path.
+
+    The page edits the kit's files and adds none, so a test module the
+    reference adds (a bug squash's regression test) goes at the end of the
+    kit's first test module, as a reader would put it.
+    """
+    task = next(
+        t
+        for kind in ("integration", "bugsquash")
+        for t in kits.tasks(kind).values()
+        if t.name == name
+    )
+    fresh = sent_files(kit_files(task))
+    solved = sent_files(kit_files(task, reference=True))
+    changed = {path: text for path, text in solved.items() if fresh.get(path) != text}
+    first_tests = min(p for p in fresh if p.startswith("tests/test_"))
+    for path in [p for p in changed if p not in fresh]:
+        changed[first_tests] = (
+            changed.get(first_tests, fresh[first_tests]) + "\n\n" + changed.pop(path)
+        )
+    return changed
+
+
+def every_kit_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str, float]:
+    """Per kit: the Check of its reference, typed into its files, with Python warm (median)."""
+    context = browser.new_context()
+    page = context.new_page()
+    figures = {}
+    for name, path in kit_pages(site).items():
+        page.goto(base + path, wait_until="load")
+        kit = page.locator(f'section.kit[data-kit="{name}"]')
+        kit.scroll_into_view_if_needed()
+        expect(kit).to_have_attribute("data-editor", "ready")
+        for file, text in kit_solution(name).items():
+            kit.locator(f'[data-file="{file}"]').click()
+            kit.locator(".cm-content").fill(text)
+        selector = f'section.kit[data-kit="{name}"]'
+        page.evaluate(TIME_TO_CHECKED, [selector, False])  # Python starts; the kit compiles
+        figures[name] = statistics.median(
+            page.evaluate(TIME_TO_CHECKED, [selector, False]) for _ in range(runs)
+        )
+    context.close()
+    return figures
+
+
 def in_the_browser(site: Path, runs: int, say: Callable[[str], None] = print) -> dict:
     """Every figure of this benchmark, measured in one run of Chromium."""
     results: dict = {}
@@ -252,6 +312,8 @@ def in_the_browser(site: Path, runs: int, say: Callable[[str], None] = print) ->
         results["at ready"] = first_check_at_ready(browser, base, runs)
         say("Check on every exercise")
         results["checks"] = every_check(browser, base, site, runs)
+        say("Check on every kit")
+        results["kit checks"] = every_kit_check(browser, base, site, runs)
         browser.close()
     return results
 
@@ -290,6 +352,13 @@ def rows(results: dict) -> list[Row]:
         (f"Warm Check, all {len(warm)} exercises: median", [statistics.median(warm.values())], "ms")
     )
     table.append((f"Warm Check, all {len(warm)} exercises: worst ({worst})", [warm[worst]], "ms"))
+    kits_warm = results["kit checks"]
+    worst = max(kits_warm, key=kits_warm.get)
+    median = statistics.median(kits_warm.values())
+    table.append((f"Warm Check, all {len(kits_warm)} kits, solved: median", [median], "ms"))
+    table.append(
+        (f"Warm Check, all {len(kits_warm)} kits: worst ({worst})", [kits_warm[worst]], "ms")
+    )
     return table
 
 
@@ -311,6 +380,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\nWarm Check per exercise (ms):")
     for slug, warm in sorted(results["checks"].items(), key=lambda item: -item[1]):
         print(f"  {slug:<24} {warm:7.0f}")
+    print("\nWarm Check per kit, solved (ms):")
+    for name, warm in sorted(results["kit checks"].items(), key=lambda item: -item[1]):
+        print(f"  {name:<24} {warm:7.0f}")
     return 0
 
 

@@ -12,8 +12,9 @@
 // reader's connection and CPU, so when it is not clear the page races the two.
 //
 // Either way the guide's own wheel (the exercise harness, the kits' grader and
-// sandbox) is then loaded by name from the served lock: from a snapshot that
-// already imported it, this only puts its files (the kits' tasks) in place.
+// sandbox) is then loaded by name from the served lock. From a snapshot, which
+// imported it already, that only puts its files (the kits' tasks) in place, so
+// Python is ready without waiting for it; a request waits, if it comes first.
 import { GUIDE_PACKAGE } from "./guide-package.js";
 
 const MiB = 2 ** 20;
@@ -31,6 +32,7 @@ const WARM_UP_ROUNDS = 20;
 let pyodidePromise;
 let harness;
 let kits; // roundkit.browser
+let installed; // the guide's wheel, loaded: a promise
 let packageSource = ""; // where Pyodide's optional packages come from; empty offline
 let warmUpLeft = 0;
 
@@ -235,7 +237,9 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   // which holds no optional package: ensurePackages says so before trying one.
   const options = { indexURL, packageBaseUrl: packagesUrl || indexURL, lockFileContents };
   const ready = async (pyodide, from, fallback = "") => {
-    await pyodide.loadPackage(GUIDE_PACKAGE, { messageCallback: () => {} });
+    installed = install(pyodide);
+    installed.catch(() => {}); // said by the first request that waits for it
+    if (from !== "snapshot") await installed;
     harness = pyodide.pyimport("exercise_harness");
     kits = pyodide.pyimport("roundkit.browser");
     return { pyodide, from, fallback, seconds: (performance.now() - begun) / 1000 };
@@ -282,6 +286,17 @@ function warmUp() {
   setTimeout(warmUp);
 }
 
+async function install(pyodide) {
+  const errors = [];
+  await pyodide.loadPackage(GUIDE_PACKAGE, {
+    messageCallback: () => {},
+    errorCallback: (message) => errors.push(message),
+  });
+  if (!(GUIDE_PACKAGE in pyodide.loadedPackages)) {
+    throw new Error(`The guide's Python package did not load (${errors.join(" ")}): reload the page.`);
+  }
+}
+
 const loadedPackages = new Set();
 
 async function ensurePackages(pyodide, packages) {
@@ -319,6 +334,7 @@ self.onmessage = async ({ data: message }) => {
     }
     warmUpLeft = 0; // the reader's code comes first
     const { pyodide } = await pyodidePromise;
+    await installed;
     await ensurePackages(pyodide, message.packages ?? []);
     post({ type: "started" });
     if (type === "run") {
