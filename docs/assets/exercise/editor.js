@@ -6,7 +6,8 @@ let editorModule;
 export const loadEditor = () => (editorModule ??= import(editorUrl.href));
 
 /**
- * An editor state holding `doc`: Python highlighting when `python` is true,
+ * An editor state holding `doc`: Python highlighting when `python` is true
+ * (other text wraps its lines),
  * Ctrl/Cmd-Enter calls `onRun`, every change calls `onChange`.
  */
 export async function editorState(doc, { python = true, onRun, onChange, label, describedBy }) {
@@ -17,7 +18,8 @@ export async function editorState(doc, { python = true, onRun, onChange, label, 
       // Before basicSetup, so Mod-Enter runs instead of inserting a blank line.
       cm.keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }, cm.indentWithTab]),
       cm.basicSetup,
-      python ? cm.python() : [],
+      // Prose and data (README.md, orders.csv) wrap; code scrolls sideways.
+      python ? cm.python() : cm.EditorView.lineWrapping,
       // Token classes styled by exercise.css with the site's code colours, in
       // both schemes (basicSetup's own colours are a fallback, now unused).
       cm.syntaxHighlighting(cm.classHighlighter),
