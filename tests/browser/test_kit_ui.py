@@ -134,3 +134,20 @@ def test_a_bugsquash_fix_without_a_reproducing_test_is_incomplete(page: Page) ->
 
     kit.locator("[data-action=walkthrough]").click()
     expect(walkthrough).to_be_visible()
+
+
+def test_without_storage_a_kit_still_checks_and_says_so_once(page: Page) -> None:
+    page.add_init_script(
+        "Storage.prototype.setItem = function () {"
+        " throw new DOMException('the quota is used up', 'QuotaExceededError'); };"
+    )
+    kit = kit_on(page, "practice/rounds/payout-reconciliation/")
+    note = kit.locator(".exercise__storage")
+    expect(note).to_be_hidden()
+    type_file(kit, "client.py", PAYOUTS_REFERENCE["client.py"].read_text())
+    type_file(kit, "reconcile.py", "# my attempt\n")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("press Download .zip before you go")
+    expect(page.locator(".exercise__storage:visible")).to_have_count(1)
+    press(kit, "check", "failed")
+    expect(kit.locator(".exercise__status")).to_contain_text("of 5 parts pass")
