@@ -216,40 +216,41 @@ def first_check_at_ready(browser: Browser, base: str, runs: int) -> dict[str, li
     return figures
 
 
-def exercise_pages(site: Path) -> dict[str, str]:
-    """Each exercise's slug and the first page (URL path) that embeds it."""
+def embedding_pages(site: Path, shell: str) -> dict[str, str]:
+    """Each name a widget's shell (a regular expression) gives, and the first page
+    (URL path) that embeds it."""
     pages: dict[str, str] = {}
     for html in sorted(site.rglob("index.html")):
-        for slug in re.findall(
-            r'<section class="exercise" data-exercise="([^"]+)"', html.read_text()
-        ):
-            pages.setdefault(slug, html.parent.relative_to(site).as_posix() + "/")
+        for name in re.findall(shell, html.read_text()):
+            pages.setdefault(name, html.parent.relative_to(site).as_posix() + "/")
     return pages
 
 
-def every_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str, float]:
-    """Per exercise: its reference solution's Check with Python warm (median)."""
+def warm_checks(
+    browser: Browser, base: str, pages: dict[str, str], widget: str, prepare: Callable, runs: int
+) -> dict[str, float]:
+    """Per name in ``pages`` (name -> page): the Check of the widget ``widget`` selects
+    (a format of the name) after ``prepare(page, name)``, with Python warm (median)."""
     context = browser.new_context()
     page = context.new_page()
     figures = {}
-    for slug, path in exercise_pages(site).items():
+    for name, path in pages.items():
         page.goto(base + path, wait_until="load")
-        fill_solution(page, slug)
-        time_check(page, slug)  # Python starts, and this page's code is compiled
-        figures[slug] = statistics.median(time_check(page, slug) for _ in range(runs))
+        prepare(page, name)
+        selector = widget.format(name)
+        page.evaluate(TIME_TO_CHECKED, [selector, False])  # Python starts; the code compiles
+        figures[name] = statistics.median(
+            page.evaluate(TIME_TO_CHECKED, [selector, False]) for _ in range(runs)
+        )
     context.close()
     return figures
 
 
-def kit_pages(site: Path) -> dict[str, str]:
-    """Each kit's name and the page (URL path) that embeds it."""
-    pages: dict[str, str] = {}
-    for html in sorted(site.rglob("index.html")):
-        for name in re.findall(
-            r'<section class="exercise kit" data-kit="([^"]+)"', html.read_text()
-        ):
-            pages.setdefault(name, html.parent.relative_to(site).as_posix() + "/")
-    return pages
+def every_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str, float]:
+    """Per exercise: its reference solution's Check with Python warm (median)."""
+    pages = embedding_pages(site, r'<section class="exercise" data-exercise="([^"]+)"')
+    widget = 'section.exercise[data-exercise="{}"]'
+    return warm_checks(browser, base, pages, widget, fill_solution, runs)
 
 
 def kit_solution(name: str) -> dict[str, str]:
@@ -276,26 +277,20 @@ def kit_solution(name: str) -> dict[str, str]:
     return changed
 
 
+def type_kit_solution(page: Page, name: str) -> None:
+    kit = page.locator(f'section.kit[data-kit="{name}"]')
+    kit.scroll_into_view_if_needed()
+    expect(kit).to_have_attribute("data-editor", "ready")
+    for file, text in kit_solution(name).items():
+        kit.locator(f'[data-file="{file}"]').click()
+        kit.locator(".cm-content").fill(text)
+
+
 def every_kit_check(browser: Browser, base: str, site: Path, runs: int) -> dict[str, float]:
     """Per kit: the Check of its reference, typed into its files, with Python warm (median)."""
-    context = browser.new_context()
-    page = context.new_page()
-    figures = {}
-    for name, path in kit_pages(site).items():
-        page.goto(base + path, wait_until="load")
-        kit = page.locator(f'section.kit[data-kit="{name}"]')
-        kit.scroll_into_view_if_needed()
-        expect(kit).to_have_attribute("data-editor", "ready")
-        for file, text in kit_solution(name).items():
-            kit.locator(f'[data-file="{file}"]').click()
-            kit.locator(".cm-content").fill(text)
-        selector = f'section.kit[data-kit="{name}"]'
-        page.evaluate(TIME_TO_CHECKED, [selector, False])  # Python starts; the kit compiles
-        figures[name] = statistics.median(
-            page.evaluate(TIME_TO_CHECKED, [selector, False]) for _ in range(runs)
-        )
-    context.close()
-    return figures
+    pages = embedding_pages(site, r'<section class="exercise kit" data-kit="([^"]+)"')
+    widget = 'section.kit[data-kit="{}"]'
+    return warm_checks(browser, base, pages, widget, type_kit_solution, runs)
 
 
 def in_the_browser(site: Path, runs: int, say: Callable[[str], None] = print) -> dict:

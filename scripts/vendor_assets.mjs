@@ -26,45 +26,36 @@ for (const name of pyodideFiles) {
   cpSync(join(modules, "pyodide", name), join(vendor, "pyodide", name));
 }
 
-// CodeMirror 6: one minified ES module with just what the exercise editor uses,
-// imported by the exercise widget on the first sign of intent.
-await build({
-  stdin: {
-    contents: [
-      'export { EditorView, basicSetup } from "codemirror";',
-      'export { EditorState } from "@codemirror/state";',
-      'export { keymap } from "@codemirror/view";',
-      'export { indentWithTab } from "@codemirror/commands";',
-      'export { python } from "@codemirror/lang-python";',
-      'export { syntaxHighlighting } from "@codemirror/language";',
-      'export { classHighlighter } from "@lezer/highlight";',
-    ].join("\n"),
-    resolveDir: root,
-    loader: "js",
-  },
-  bundle: true,
-  format: "esm",
-  minify: true,
-  target: "es2020",
-  legalComments: "none",
-  outfile: join(vendor, "codemirror.js"),
-  logLevel: "warning",
-});
+/** One minified ES module in the vendor folder, made of what `contents` exports. */
+function bundle(contents, name) {
+  return build({
+    stdin: { contents, resolveDir: root, loader: "js" },
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "es2020",
+    legalComments: "none",
+    outfile: join(vendor, name),
+    logLevel: "warning",
+  });
+}
+
+// CodeMirror 6: just what the exercise editor uses, imported by the exercise
+// widget on the first sign of intent.
+await bundle(
+  [
+    'export { EditorView, basicSetup } from "codemirror";',
+    'export { EditorState } from "@codemirror/state";',
+    'export { keymap } from "@codemirror/view";',
+    'export { indentWithTab } from "@codemirror/commands";',
+    'export { python } from "@codemirror/lang-python";',
+    'export { syntaxHighlighting } from "@codemirror/language";',
+    'export { classHighlighter } from "@lezer/highlight";',
+  ].join("\n"),
+  "codemirror.js",
+);
 
 // fflate's zip writer: the kit widget builds the kit's zip in the browser, on Download.
-await build({
-  stdin: {
-    contents: 'export { strToU8, zipSync } from "fflate";',
-    resolveDir: root,
-    loader: "js",
-  },
-  bundle: true,
-  format: "esm",
-  minify: true,
-  target: "es2020",
-  legalComments: "none",
-  outfile: join(vendor, "fflate.js"),
-  logLevel: "warning",
-});
+await bundle('export { strToU8, zipSync } from "fflate";', "fflate.js");
 
 console.log(`vendored into ${vendor}: ${readdirSync(vendor).join(", ")}`);

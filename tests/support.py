@@ -96,3 +96,20 @@ def notebook_project(tmp_path: Path, notebooks: dict[str, str]) -> Path:
         hooks=[str(HOOKS / "notebooks.py")],
         nav=["index.md", *(f"examples/demo/{name}" for name in notebooks)],
     )
+
+
+def one_page_site(tmp_path: Path, body: str, hook: str) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build a site of one page, ``# Home`` then ``body``, with one of the guide's hooks.
+
+    Returns the site's folder and the build's result.
+    """
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(f"# Home\n\n{body}\n")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: t\ndocs_dir: {docs}\nplugins: []\n"
+        f"hooks: [{ROOT / 'overrides' / 'hooks' / hook}]\n"
+    )
+    site = tmp_path / "site"
+    return site, build_site(site, config)

@@ -29,7 +29,7 @@ from sklearn.metrics import (
     precision_score,
     recall_score,
 )
-from support import ROOT, build_site
+from support import ROOT, one_page_site
 
 MODEL = ROOT / "docs" / "assets" / "explorer" / "model.js"
 CONFIGS = yaml.safe_load((ROOT / "docs" / "_data" / "explorers.yml").read_text())
@@ -313,27 +313,18 @@ def test_fraud_prompt_gives_the_walkthroughs_figures() -> None:
 # -- The build hook ----------------------------------------------------------------
 
 
-def child_site(tmp_path: Path, page: str) -> tuple[Path, Any]:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(f"# Home\n\n{page}\n")
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: t\ndocs_dir: {docs}\nplugins: []\n"
-        f"hooks: [{ROOT / 'overrides' / 'hooks' / 'explorers.py'}]\n"
-    )
-    site = tmp_path / "site"
-    return site, build_site(site, config)
-
-
 def test_unknown_explorer_fails_the_build_naming_page_and_name(tmp_path: Path) -> None:
-    _, result = child_site(tmp_path, '<div data-explorer="no-such-explorer"></div>')
+    _, result = one_page_site(
+        tmp_path, '<div data-explorer="no-such-explorer"></div>', "explorers.py"
+    )
     assert result.returncode != 0
     assert "index.md: unknown explorer 'no-such-explorer'" in result.stderr
 
 
 def test_embedding_writes_the_shell_and_loads_the_assets_only_there(tmp_path: Path) -> None:
-    site, result = child_site(tmp_path, '<div data-explorer="fraud-accuracy"></div>')
+    site, result = one_page_site(
+        tmp_path, '<div data-explorer="fraud-accuracy"></div>', "explorers.py"
+    )
     assert result.returncode == 0, result.stderr
     page = (site / "index.html").read_text()
     assert page.count('<section class="explorer" data-explorer="fraud-accuracy"') == 1
@@ -345,7 +336,7 @@ def test_embedding_writes_the_shell_and_loads_the_assets_only_there(tmp_path: Pa
 
 def test_one_explorer_embedded_twice_fails_the_build(tmp_path: Path) -> None:
     embed = '<div data-explorer="pneumonia"></div>'
-    _, result = child_site(tmp_path, f"{embed}\n\n{embed}")
+    _, result = one_page_site(tmp_path, f"{embed}\n\n{embed}", "explorers.py")
     assert result.returncode != 0
     assert "index.md: an explorer is embedded twice" in result.stderr
 

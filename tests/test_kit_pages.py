@@ -4,33 +4,21 @@ import json
 from pathlib import Path
 
 from roundkit import kit_files, kits
-from support import ROOT, build_site
+from support import one_page_site
 
-HOOKS = ROOT / "overrides" / "hooks"
 PAYOUTS = kits.find_task("integration", "payout-reconciliation")
 
 
-def child_site(tmp_path: Path, page: str) -> tuple[Path, object]:
-    """Build a one-page site with the kits hook; returns its folder and the build's result."""
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(page)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"site_name: t\ndocs_dir: {docs}\nplugins: [search]\nhooks: [{HOOKS / 'kits.py'}]\n"
-    )
-    site = tmp_path / "site"
-    return site, build_site(site, config)
-
-
 def test_an_unknown_kit_fails_the_build_naming_page_and_kit(tmp_path: Path) -> None:
-    _, result = child_site(tmp_path, '# Home\n\n<div data-kit="no-such-kit"></div>\n')
+    _, result = one_page_site(tmp_path, '<div data-kit="no-such-kit"></div>', "kits.py")
     assert result.returncode != 0
     assert "index.md: unknown kit 'no-such-kit'" in result.stderr
 
 
 def test_a_kit_page_gets_its_files_and_only_it_loads_the_widget(tmp_path: Path) -> None:
-    site, result = child_site(tmp_path, '# Home\n\n<div data-kit="payout-reconciliation"></div>\n')
+    site, result = one_page_site(
+        tmp_path, '<div data-kit="payout-reconciliation"></div>', "kits.py"
+    )
     assert result.returncode == 0, result.stderr
     page = (site / "index.html").read_text()
     assert 'data-kit="payout-reconciliation"' in page

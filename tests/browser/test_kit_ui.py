@@ -129,7 +129,7 @@ def test_a_bugsquash_fix_without_a_reproducing_test_is_incomplete(page: Page) ->
     type_file(kit, "ledger/pricing.py", fixed.read_text())
     press(kit, "check", "failed")
     expect(kit.locator(".exercise__status")).to_contain_text("2 of 3 parts pass")
-    expect(kit.locator(".kit__note")).to_contain_text("Incomplete:")
+    expect(kit.locator(".exercise__status")).to_contain_text("Incomplete: the fix has no test")
     expect(kit.locator(".exercise__result--failed").first).to_contain_text("Reproduced")
 
     kit.locator("[data-action=walkthrough]").click()

@@ -33,16 +33,10 @@ class ExerciseWidget extends PythonWidget {
     const $ = (selector) => root.querySelector(selector);
     this.hints = $(".exercise__hints");
     this.solution = $(".exercise__solution");
-    this.editorBox = $(".exercise__editor");
-    this.fallback = $(".exercise__fallback");
     this.starter = this.fallback.textContent;
     this.code = storage.get(this.codeKey) ?? this.starter;
     this.noteStorage();
-    this.fallback.querySelector("code").textContent = this.code;
-    this.fallback.tabIndex = 0;
-    this.fallback.setAttribute("aria-label", "Code (the editor loads when you focus it)");
-    this.fallback.addEventListener("focus", () => this.activate());
-    this.fallback.addEventListener("pointerdown", () => this.activate());
+    this.showInFallback(this.code, "Code");
   }
 
   /** Fetch the exercise and mount the editor. */

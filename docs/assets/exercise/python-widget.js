@@ -32,6 +32,8 @@ export class PythonWidget {
     this.results = $(".exercise__results");
     this.storageNote = $(".exercise__storage");
     this.downloadBar = $(".exercise__download");
+    this.editorBox = $(".exercise__editor");
+    this.fallback = $(".exercise__fallback");
     this.buttons = Object.fromEntries(
       [...root.querySelectorAll("[data-action]")].map((b) => [b.dataset.action, b]),
     );
@@ -62,6 +64,18 @@ export class PythonWidget {
       await this.load();
     })();
     return this.activation;
+  }
+
+  /**
+   * The code as text until the editor loads: `text` where the reader had
+   * changed it, named `label`, and the first sign of intent to edit it.
+   */
+  showInFallback(text, label) {
+    this.fallback.querySelector("code").textContent = text;
+    this.fallback.tabIndex = 0;
+    this.fallback.setAttribute("aria-label", `${label} (the editor loads when you focus it)`);
+    this.fallback.addEventListener("focus", () => this.activate());
+    this.fallback.addEventListener("pointerdown", () => this.activate());
   }
 
   /** Said once, the first time this browser refuses to keep anything. */
