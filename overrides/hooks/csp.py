@@ -39,16 +39,13 @@ from mkdocs.config.defaults import MkDocsConfig
 # Inline styles, both <style> elements and style attributes, are allowed:
 # - CodeMirror (the exercise editor) writes its base theme into a <style>
 #   element in the document's head at run time (style-mod uses constructable
-#   style sheets only inside a shadow root);
-# - Mermaid draws each diagram in the browser as an SVG with a <style> element
-#   and style attributes, different for every diagram and palette;
-# - content carries style attributes: pandas tables (text-align) and
-#   matplotlib's SVG output (stroke, fill).
-# The first two are made at run time, so no hash made at build time can allow
-# them (and a hash in style-src would switch 'unsafe-inline' off for all). An
-# inline style can only restyle the page: img-src and font-src keep any url()
-# in it on the site. Editor in a shadow root plus diagrams drawn at build time
-# would let this tighten to hashes.
+#   style sheets only inside a shadow root), so no hash made at build time can
+#   allow it, and one hash in style-src would switch 'unsafe-inline' off for all;
+# - content carries <style> elements and style attributes made at build time:
+#   the diagrams' SVG, pandas tables (text-align), matplotlib's SVG (stroke, fill).
+# An inline style can only restyle the page: img-src and font-src keep any url()
+# in it on the site. The editor in a shadow root of its own would let this
+# tighten to hashes (style-src-attr with 'unsafe-hashes' for the attributes).
 INLINE_STYLES = "'unsafe-inline'"
 # Script types that run; others (Material's JSON config) are data.
 RUNNABLE = {"", "text/javascript", "application/javascript", "module"}

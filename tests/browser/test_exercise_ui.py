@@ -2,7 +2,7 @@
 
 Every wait is on an explicit signal the widget sets: `data-editor="ready"` once
 CodeMirror is mounted, `data-state` (idle, loading, ready, running) and
-`data-result` (ok, error, passed, failed, stopped, timeout) after each action.
+`data-result` (ok, error, passed, failed, stopped, timeout, crashed) after each action.
 """
 
 import re
@@ -20,8 +20,11 @@ TOKEN_BUCKET_CHECKS = len(grading.harness.load_checks(grading.checks_source("tok
 WEBHOOK_CHECKS = len(grading.harness.load_checks(grading.checks_source("webhook-signature")))
 
 
-def widget_on(page: Page) -> Locator:
-    widget = page.locator("section.exercise").first
+def widget_on(page: Page, slug: str = "") -> Locator:
+    """The first exercise on the page, or the one named `slug` (after instant
+    navigation the previous page's widget lingers until the swap)."""
+    selector = f"section.exercise[data-exercise='{slug}']" if slug else "section.exercise"
+    widget = page.locator(selector).first
     widget.scroll_into_view_if_needed()
     expect(widget).to_have_attribute("data-editor", "ready")
     expect(widget).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
@@ -76,15 +79,17 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
 
     # Instant navigation (a nav click, not a reload): the next widget attaches
     # and reuses the running worker.
+    page.evaluate("window.sameDocument = true")
     page.get_by_role("link", name="Webhook signatures").first.click()
     expect(page).to_have_url(re.compile(r"coding/webhook-signature/$"))
-    widget = widget_on(page)
+    widget = widget_on(page, "webhook-signature")
+    assert page.evaluate("window.sameDocument"), "the page was loaded again, not swapped in"
     set_code(widget, (EXERCISES / "webhook-signature" / "solution.py").read_text())
     press(widget, "check", "passed")
     expect(widget.locator(".exercise__result--passed")).to_have_count(WEBHOOK_CHECKS)
 
     page.get_by_role("link", name="Running median").first.click()
-    widget = widget_on(page)
+    widget = widget_on(page, "running-median")
     widget.locator(".cm-content").press("End")
     widget.locator(".cm-content").type("\n# my notes")
     page.get_by_role("link", name="Practice").first.click()
@@ -187,6 +192,21 @@ def test_stop_time_limit_reload_and_reset(page: Page) -> None:
     assert code_of(widget) == starter
     page.reload()
     assert code_of(widget_on(page)) == starter
+
+
+def test_recursion_that_overflows_the_browser_stack_restarts_python(page: Page) -> None:
+    # Through map, each level also uses the engine's own stack, which runs out
+    # long before Python's recursion limit: a crash, not a RecursionError.
+    page.goto("coding/hierarchy-rollup/")
+    widget = widget_on(page)
+    deep = "def depth(n):\n    return 0 if n == 0 else 1 + max(map(depth, [n - 1]))\n\ndepth(900)\n"
+    set_code(widget, deep)
+    press(widget, "run", "crashed", timeout=PYTHON_START)
+    status = widget.locator(".exercise__status")
+    expect(status).to_contain_text("recursion too deep for its stack")
+    expect(status).to_contain_text("Python was restarted and your code is unchanged")
+    assert code_of(widget) == deep
+    assert "still here" in run(widget, "print('still here')\n", result="ok")
 
 
 def test_prose_page_requests_no_python(page: Page) -> None:

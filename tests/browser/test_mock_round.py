@@ -12,25 +12,13 @@ from pathlib import Path
 
 import pytest
 from guide.rounds import ROUND_IDS, load_rounds
-from playwright.sync_api import Locator, Page, Route, expect
+from playwright.sync_api import Locator, Page, expect
 from test_exercise_ui import EXERCISES, PYTHON_START, TOKEN_BUCKET_CHECKS, press, set_code
 from test_site_quality import axe_violations
 
 ROUNDS = load_rounds()
 T0 = datetime.datetime(2025, 3, 4, 9, 0)
 PAUSED_AT = T0 + datetime.timedelta(minutes=10)  # well after any page load's real seconds
-
-
-def allow_instant_navigation(page: Page, site_url: str) -> None:
-    """Material navigates instantly only to the URLs its sitemap.xml lists, under
-    the configured site_url; served here on another port, point them at this server."""
-
-    def rewrite(route: Route) -> None:
-        sitemap = route.fetch().text()
-        configured = re.search(r"<loc>([^<]*)</loc>", sitemap)[1]  # the home page first
-        route.fulfill(body=sitemap.replace(configured, site_url), content_type="application/xml")
-
-    page.route("**/sitemap.xml", rewrite)
 
 
 def open_mock(page: Page) -> Page:
@@ -66,10 +54,7 @@ def stored_history(page: Page) -> list[dict]:
     return json.loads(page.evaluate("localStorage.getItem('mock:history')") or "[]")
 
 
-def test_a_design_mock_keeps_time_through_reload_and_navigation(
-    page: Page, site_url: str, tmp_path: Path
-) -> None:
-    allow_instant_navigation(page, site_url)
+def test_a_design_mock_keeps_time_through_reload_and_navigation(page: Page, tmp_path: Path) -> None:
     open_mock(page)
     expect(page.locator(".mock__storage")).to_be_hidden()  # storage works here
     choose(page, "system_design")

@@ -6,7 +6,13 @@
 const workerUrl = new URL("python-worker.js", import.meta.url);
 const pyodideUrl = new URL("../vendor/pyodide/pyodide.mjs", import.meta.url);
 
-export class Interrupted extends Error {}
+/** Code ended from outside: `kind` is "stopped", "timeout" or "crashed". */
+export class Interrupted extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 class PythonRuntime extends EventTarget {
   #worker = null;
@@ -58,8 +64,8 @@ class PythonRuntime extends EventTarget {
     return this.#send(this.#worker, message, { onProgress, timeLimit });
   }
 
-  /** Terminate the worker (ending any run with `reason`) and start a fresh one. */
-  restart(reason) {
+  /** Terminate the worker (ending any run with `reason` of `kind`) and start a fresh one. */
+  restart(reason, kind = "stopped") {
     for (const contender of this.#contenders) contender.worker.terminate();
     this.#worker?.terminate();
     this.#worker = null;
@@ -67,7 +73,7 @@ class PythonRuntime extends EventTarget {
     this.#ready = null;
     for (const { reject, timer } of this.#pending.values()) {
       clearTimeout(timer);
-      reject(new Interrupted(reason));
+      reject(new Interrupted(reason, kind));
     }
     this.#pending.clear();
     this.start().catch(() => {});
@@ -80,7 +86,7 @@ class PythonRuntime extends EventTarget {
     worker.onmessage = ({ data }) => this.#receive(data);
     worker.onerror = (event) => {
       event.preventDefault();
-      this.restart(`Python stopped unexpectedly (${event.message || "the worker crashed"}).`);
+      this.restart(`Python stopped unexpectedly (${event.message || "the worker crashed"}).`, "crashed");
     };
     const init = {
       type: "init",
@@ -146,6 +152,7 @@ class PythonRuntime extends EventTarget {
         () =>
           this.restart(
             `The time limit (${pending.timeLimit} s) ended your code, so Python was restarted. Your code is unchanged: look for a loop that never ends or work that grows too fast.`,
+            "timeout",
           ),
         pending.timeLimit * 1000,
       );
@@ -159,6 +166,13 @@ class PythonRuntime extends EventTarget {
       clearTimeout(pending.timer);
       this.#pending.delete(message.id);
       pending.resolve(message.type === "ready" ? message : message.result);
+    } else if (message.type === "failed" && message.fatal) {
+      // Recursion through built-ins (map, sorted with a key) uses the engine's
+      // own stack, which runs out before Python's recursion limit is reached.
+      this.restart(
+        `Python crashed (${message.message.split("\n")[0]}); in the browser that is most often recursion too deep for its stack. Python was restarted and your code is unchanged: replace the recursion with a loop and a stack of your own.`,
+        "crashed",
+      );
     } else if (message.type === "failed") {
       clearTimeout(pending.timer);
       this.#pending.delete(message.id);

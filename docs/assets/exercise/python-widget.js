@@ -142,8 +142,7 @@ export class PythonWidget {
   }
 
   interrupted(error, during = "") {
-    const timedOut = error.message.startsWith("The time limit");
-    this.root.dataset.result = timedOut ? "timeout" : "stopped";
+    this.root.dataset.result = error.kind;
     this.say(`${error.message}${during}`, { keep: true });
   }
 

@@ -351,6 +351,10 @@ self.onmessage = async ({ data: message }) => {
       post({ type: "failed", message: `unknown message type ${type}` });
     }
   } catch (error) {
-    post({ type: "failed", message: error.message ?? String(error) });
+    // The engine's stack overflowing (recursion through built-ins such as map
+    // uses it) may leave Python half-way through anything, and a fatal error
+    // leaves it unusable: either way the page starts another.
+    const fatal = Boolean(error.pyodide_fatal_error) || error instanceof RangeError;
+    post({ type: "failed", message: error.message ?? String(error), fatal });
   }
 };
