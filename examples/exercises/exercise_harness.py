@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import gc
 import io
 import json
 import linecache
@@ -344,6 +345,10 @@ class Trial:
         busy laptop, CPython or Pyodide) while an algorithm of a worse complexity
         still runs out of it.
         """
+        # Until the check ends, collections walk only what the check allocates: in
+        # a long-lived process (a test run's) one full collection of its heap
+        # would otherwise cost whichever code it lands in many times a budget.
+        gc.freeze()
         started = budget_clock()
         baseline()
         self.budget(times * (budget_clock() - started))
@@ -437,6 +442,8 @@ def run_check(check: Check, namespace: dict[str, Any], budget_scale: float = 1.0
         except (Exception, SystemExit) as exc:
             trial.result = f"raises {type(exc).__name__}: {exc}"
             error = format_error(exc)
+        finally:
+            gc.unfreeze()  # see Trial.budget_from
     budget_used = trial.budget_used()
     passed = trial.result is not _UNSET and trial.result == trial.expected
     expected = _short_repr(trial.expected)
