@@ -66,10 +66,14 @@ def axe_violations(page: Page) -> list[str]:
     # Evaluated, not added as a <script>: the site's policy refuses inline scripts.
     page.evaluate(AXE.read_text())
     # Contrast is judged on still colours: a header fading out as the page
-    # scrolls (Material's tabs) is mid-way between two.
+    # scrolls (Material's tabs) is mid-way between two. Endless animations (a
+    # progress bar while Python loads) never finish: those are not waited for.
     violations = page.evaluate(
         """async () => {
-          await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {})));
+          const ending = document.getAnimations().filter(
+            (a) => a.effect?.getComputedTiming().endTime !== Infinity,
+          );
+          await Promise.all(ending.map((a) => a.finished.catch(() => {})));
           return (await axe.run(document, { resultTypes: ['violations'] })).violations;
         }"""
     )
