@@ -2,6 +2,7 @@
 // (overrides/hooks/explorers.py) wrote, as it nears the viewport. Every input
 // event recomputes the figures (model.js) and redraws the charts within the
 // same frame; the screen-reader summary waits until the reader stops moving.
+import { addStylesheet } from "../stylesheet.js";
 import { classifierView } from "./classifier-view.js";
 import { psiView } from "./psi-view.js";
 
@@ -95,25 +96,9 @@ class Explorer {
 
 const stylesheetUrl = new URL("explorer.css", import.meta.url).href;
 
-/** The explorers' stylesheet, added on first use: a page's first paint never waits on it. */
-function styles() {
-  let link = document.querySelector(`link[href="${stylesheetUrl}"]`);
-  if (!link) {
-    link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = stylesheetUrl;
-    link.loaded = new Promise((resolve, reject) => {
-      link.onload = resolve;
-      link.onerror = () => reject(new Error(`could not load ${stylesheetUrl}`));
-    });
-    document.head.append(link);
-  }
-  return link.loaded ?? Promise.resolve();
-}
-
 async function start(root) {
   try {
-    await styles();
+    await addStylesheet(stylesheetUrl);
     new Explorer(root);
   } catch (error) {
     root.querySelector(".explorer__body").hidden = true;

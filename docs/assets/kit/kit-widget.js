@@ -4,6 +4,7 @@
 // editor and verdicts: the reader's files go to Python in the same worker, where
 // roundkit runs the kit's tests (Run tests) or grades every part (Check).
 import { storage } from "../storage.js";
+import { addStylesheet } from "../stylesheet.js";
 import { element } from "../exercise/dom.js";
 import { editorState, loadEditor, mountEditor, replaceText } from "../exercise/editor.js";
 import { Interrupted } from "../exercise/python-runtime.js";
@@ -263,17 +264,9 @@ class KitWidget extends PythonWidget {
   }
 }
 
-function addStylesheet() {
-  if (document.querySelector(`link[href="${stylesheetUrl}"]`)) return;
-  const link = document.createElement("link");
-  link.rel = "stylesheet";
-  link.href = stylesheetUrl;
-  document.head.append(link);
-}
-
 function attachAll() {
   const roots = document.querySelectorAll("section.kit[data-kit]");
-  if (roots.length) addStylesheet();
+  if (roots.length) addStylesheet(stylesheetUrl).catch(() => {}); // unstyled still works
   for (const root of roots) root.kitWidget ??= new KitWidget(root);
 }
 
