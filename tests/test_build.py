@@ -95,6 +95,18 @@ def test_the_policy_lets_the_page_reach_the_package_source() -> None:
     assert directives(csp.policy(set(), source))["connect-src"] == f"'self' {source}"
 
 
+def test_the_policy_hashes_inline_scripts_that_run_and_nothing_else() -> None:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    csp = importlib.import_module("csp")
+    page = (
+        '<script>a()</script><SCRIPT type="module">b()</SCRIPT >'
+        '<script data-src="x.js">c()</script><script type=text/javascript>d()</script>'
+        '<script src="e.js"></script><script defer src=f.js></script>'
+        '<script type="application/json">{"g": 1}</script>'
+    )
+    assert csp.inline_scripts(page) == {"a()", "b()", "c()", "d()"}
+
+
 def test_strict_config() -> None:
     config = real_config()
     assert config["strict"] is True

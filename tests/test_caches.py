@@ -14,6 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from support import HOOKS, MKDOCS, build_site, child_project, notebook_project
 
 READER = """\
@@ -183,3 +186,56 @@ def wait_for_page(url: str, ready: Callable[[str], bool], timeout: float = 300) 
             return page
         time.sleep(0.2)
     raise AssertionError(f"{url} was not ready within {timeout:.0f} s")
+
+
+def serve_build(config: Path, site: Path, command: str = "serve") -> None:
+    """One build as `mkdocs serve` makes it: in this process, after the builds before."""
+    settings = load_config(str(config), site_dir=str(site))
+    settings.plugins.on_startup(command=command, dirty=False)
+    mkdocs_build(settings)
+
+
+def files_of(site: Path) -> dict[str, bytes]:
+    files = (path for path in site.rglob("*") if path.is_file())
+    return {str(path.relative_to(site)): path.read_bytes() for path in files}
+
+
+@pytest.fixture
+def memo_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Three pages: one links to another's heading, one includes a snippet."""
+    monkeypatch.chdir(tmp_path)  # the snippets' base path is the working folder
+    pages = {
+        "index.md": "# Home\n\nAlpha words; see [the part](other.md#part).\n",
+        "other.md": "# Other\n\n## Part\n\nBravo.\n",
+        "snippet.md": '# Snippet\n\n--8<-- "docs/_part.md"\n',
+    }
+    config = child_project(tmp_path, pages, hooks=[str(HOOKS / "rebuild_memo.py")])
+    (tmp_path / "docs" / "_part.md").write_text("Included delta.\n")
+    return config
+
+
+def test_a_rebuild_while_serving_gives_what_a_fresh_build_gives(memo_project: Path) -> None:
+    project = memo_project.parent
+    serve_build(memo_project, project / "served")
+    (project / "docs" / "other.md").write_text("# Other\n\n## Part\n\nCharlie.\n")
+    (project / "docs" / "_part.md").write_text("Included echo.\n")
+    serve_build(memo_project, project / "served")
+    served = files_of(project / "served")
+    assert b"Charlie" in served["other/index.html"]
+    assert b"Included echo" in served["snippet/index.html"]  # a snippet edit renders its includer
+    assert b"Bravo" not in served["search/search_index.json"]
+    serve_build(memo_project, project / "fresh", command="build")
+    assert served == files_of(project / "fresh")
+
+
+def test_a_reused_page_logs_its_warnings_again(
+    memo_project: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = memo_project.parent
+    (project / "docs" / "index.md").write_text("# Home\n\nSee [nothing](missing.md).\n")
+    for _ in range(2):
+        caplog.clear()
+        with pytest.raises(Abort):  # strict, as the real config is
+            serve_build(memo_project, project / "served")
+        assert "missing.md" in caplog.text
+        (project / "docs" / "other.md").write_text("# Other\n\nAn edit elsewhere.\n")

@@ -30,7 +30,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from exercises import packages_url
@@ -51,30 +50,26 @@ INLINE_STYLES = "'unsafe-inline'"
 RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
 CHARSET = re.compile(r"<meta charset=[^>]*>", re.IGNORECASE)
 HEAD = re.compile(r"<head[^>]*>", re.IGNORECASE)
+SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+# A script's src and type attributes (not data-src), with the value if any.
+ATTRIBUTE = re.compile(
+    r"""(?:^|\s)(type|src)\b\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]*))?""", re.IGNORECASE
+)
 
 
-class _InlineScripts(HTMLParser):
-    """Adds the text of each inline runnable script of a page to a set."""
+def inline_scripts(page: str) -> set[str]:
+    """The text of each inline runnable script of a page.
 
-    def __init__(self, scripts: set[str]) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts = scripts
-        self._text: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
-        runnable = (attributes.get("type") or "").lower() in RUNNABLE
-        if tag == "script" and "src" not in attributes and runnable:
-            self._text = []
-
-    def handle_data(self, data: str) -> None:
-        if self._text is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._text is not None:
-            self.scripts.add("".join(self._text))
-            self._text = None
+    A pattern, not an HTML parser: a script's text ends at the first
+    ``</script`` by HTML's own rule, and the pattern is a hundred times
+    faster, which the rebuild after every edit while serving feels.
+    """
+    scripts = set()
+    for attributes, text in SCRIPT.findall(page):
+        named = {name.lower(): value.strip("\"'") for name, value in ATTRIBUTE.findall(attributes)}
+        if "src" not in named and named.get("type", "").lower() in RUNNABLE:
+            scripts.add(text)
+    return scripts
 
 
 def _hash(text: str) -> str:
@@ -110,11 +105,7 @@ def _with_policy(page: str, meta: str) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
-    scripts: set[str] = set()
-    for text in pages.values():
-        parser = _InlineScripts(scripts)
-        parser.feed(text)
-        parser.close()
+    scripts = set().union(*map(inline_scripts, pages.values()))
     content = policy(scripts, packages_url())
     meta = f'<meta http-equiv="Content-Security-Policy" content="{content}">'
     for path, text in pages.items():

@@ -33,9 +33,14 @@ WIDTH = re.compile(r'<svg [^>]*?width="([\d.]+)"')
 class _State:
     directory: Path
     used: set[Path] = set()  # noqa: RUF012
+    serving = False
 
 
 state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,6 +54,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.serving:  # pages reused by rebuild_memo.py used entries this build did not see
+        return
     for entry in state.directory.glob("*.svg"):
         if entry not in state.used:
             entry.unlink()

@@ -45,9 +45,14 @@ class _State:
     reads: set[str] | None = None
     sessions: dict[str, Session] = {}  # noqa: RUF012
     used: set[Path] = set()  # noqa: RUF012
+    serving = False
 
 
 state = _State()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,6 +70,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if state.serving:  # pages reused by rebuild_memo.py used entries this build did not see
+        return
     for entry in state.directory.glob("*.json"):
         if entry not in state.used:
             entry.unlink()

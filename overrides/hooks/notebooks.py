@@ -38,6 +38,7 @@ from pathlib import Path
 import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
 from build_inputs import Project
+from build_memo import BuildMemo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -76,29 +77,9 @@ EXECUTING = NOTE.format(
 )
 
 
-class BuildMemo:
-    """Results a build reuses from the build before (while serving); unused ones are dropped.
-
-    While serving, any edit rebuilds every page: without this, each rebuild
-    would render and parse every notebook again.
-    """
-
-    def __init__(self) -> None:
-        self.previous: dict[tuple, str] = {}
-        self.current: dict[tuple, str] = {}
-
-    def next_build(self) -> None:
-        self.previous, self.current = self.current, {}
-
-    def get(self, key: tuple, compute: Callable[[], str]) -> str:
-        if key not in self.current:
-            self.current[key] = self.previous[key] if key in self.previous else compute()
-        return self.current[key]
-
-
 class _State:
     cache: NotebookCache
-    memo = BuildMemo()
+    memo: BuildMemo[str] = BuildMemo()
     layout = 0  # a hash of every file's source and URL, which links depend on
     serving = False
     # While serving: notebooks waiting for the first build to end, then executing
