@@ -98,6 +98,18 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     expect(page.locator('[data-exercise-state="running-median"]')).to_have_text("In progress")
 
 
+def test_a_check_from_the_snapshot_does_not_wait_for_the_kits_files(page: Page) -> None:
+    """The snapshot imported the harness; the wheel it then fetches only adds the kits' files."""
+    held: list[Route] = []
+    page.context.route("**/guide_browser-*.whl", lambda route: held.append(route))  # never answered
+    page.goto("coding/token-bucket/")
+    widget = widget_on(page)
+    expect(widget).to_have_attribute("data-python-start", "snapshot")
+    set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
+    press(widget, "check", "passed")
+    assert held, "the worker never asked for the wheel"
+
+
 def test_a_page_with_several_exercises_shares_one_python(page: Page) -> None:
     live: set[Worker] = set()
 

@@ -14,7 +14,8 @@
 // Either way the guide's own wheel (the exercise harness, the kits' grader and
 // sandbox) is then loaded by name from the served lock. From a snapshot, which
 // imported it already, that only puts its files (the kits' tasks) in place, so
-// Python is ready without waiting for it; a request waits, if it comes first.
+// Python is ready without waiting for it, and so is an exercise's Check; a kit's
+// request waits for it, if it comes first.
 import { GUIDE_PACKAGE } from "./guide-package.js";
 
 const MiB = 2 ** 20;
@@ -334,7 +335,9 @@ self.onmessage = async ({ data: message }) => {
     }
     warmUpLeft = 0; // the reader's code comes first
     const { pyodide } = await pyodidePromise;
-    await installed;
+    // Exercises need only the harness, in memory from either start; the kits'
+    // files come with the wheel.
+    if (type.startsWith("kit-")) await installed;
     await ensurePackages(pyodide, message.packages ?? []);
     post({ type: "started" });
     if (type === "run") {
