@@ -201,3 +201,20 @@ def test_a_failed_build_reports_its_warning_not_its_tail() -> None:
         "[IPKernelApp] WARNING | Kernel is running over TCP without encryption.\n"
     ) + "INFO    -  Copied jupyter file: x.py\n" * 500
     assert build_problems(log) == warning
+
+
+def test_folded_source_shows_the_result_and_folds_the_code(tmp_path: Path) -> None:
+    page = '# Folded\n\n```python exec="on" source="folded"\nprint("forty" + "-two")\n```\n'
+    config = child_project(
+        tmp_path,
+        {"index.md": page},
+        hooks=[str(ROOT / "overrides" / "hooks" / "exec_cache.py")],
+        plugins=["search", "markdown-exec"],
+    )
+    result = build_site(tmp_path / "site", config)
+    assert result.returncode == 0, result.stderr[-3000:]
+    article = (tmp_path / "site" / "index.html").read_text()
+    shown, folded = article.split('<details class="exec-code">')
+    assert "forty-two" in shown
+    assert "print" not in shown
+    assert re.search(r"<summary>Code behind this result</summary><template>.*print", folded, re.S)

@@ -12,6 +12,14 @@ strict build still fails on it.
 When a block misses after earlier blocks of its session came from the cache,
 those blocks run again first (their output unused), so its globals are the
 ones a full run would give it.
+
+It also adds a way to show a block's source, `source="folded"`: the result,
+then the code that computed it in a closed <details>, inside a <template> that
+docs/assets/folded-code.js unfolds on first opening. markdown-exec's
+`tabbed-left` put the result behind a "Source" tab, away from the prose that
+cites it; and Material mounts every code block and tab set as a page loads, at
+a forced layout each, which blocked a phone's main thread for a third of a
+second on a page with five.
 """
 
 from __future__ import annotations
@@ -23,8 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from build_inputs import Project, key, read_json, record_reads, write_json
-from markdown_exec import base_format, formatters
+from markdown_exec import MarkdownConverter, base_format, code_block, formatters
 from markdown_exec._internal.formatters.python import _run_python, _sessions_globals
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 
@@ -77,8 +86,19 @@ def on_post_build(config: MkDocsConfig) -> None:
             entry.unlink()
 
 
+FOLDED = "folded"
+FOLD = Markup(
+    '<details class="exec-code"><summary>Code behind this result</summary>'
+    "<template>{}</template></details>"
+)
+
+
 def _format_python(**options: Any) -> str:
-    return base_format(language="python", run=_cached_run, **options)
+    if options["source"] != FOLDED:
+        return base_format(language="python", run=_cached_run, **options)
+    result = base_format(language="python", run=_cached_run, **{**options, "source": ""})
+    code = MarkdownConverter(options["md"]).convert(code_block("python", options["code"]))
+    return result + FOLD.format(code)
 
 
 def _imported(sources: list[str]) -> set[str]:

@@ -67,3 +67,24 @@ def test_study_plan_ticks_are_remembered(page: Page) -> None:
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator(".study-plan .checklist-progress button").first.click()
     expect(page.locator(".study-plan input[type=checkbox]").first).not_to_be_checked()
+
+
+def test_folded_code_joins_the_page_when_opened(page: Page) -> None:
+    """source="folded": the result shows; its code is not in the page (nothing for
+    Material to mount) until its <details> opens, then it is highlighted and copyable."""
+    page.goto("system-design/radar-backend/")
+    folded = page.locator("details.exec-code").filter(has_text="Code behind this result").nth(1)
+    expect(page.get_by_role("cell", name="reserve: what the hops leave")).to_be_visible()
+    expect(folded.locator("pre")).to_have_count(0)
+    folded.locator("summary").click()
+    code = folded.locator("pre > code")
+    expect(code).to_contain_text("BUDGET_MS = 100")
+    expect(code.locator("span.mi").first).to_be_visible()  # highlighted
+    copy = folded.locator("button.md-code__button")
+    target = copy.get_attribute("data-clipboard-target")
+    assert page.locator(target).text_content() == code.text_content()
+    # A line wider than the block scrolls: the block takes keyboard focus, as Material's do.
+    page.set_viewport_size({"width": 390, "height": 800})
+    other = page.locator("details.exec-code").nth(2)
+    other.locator("summary").click()
+    expect(other.locator("pre > code")).to_have_attribute("tabindex", "0")

@@ -1,0 +1,33 @@
+// Folded code (source="folded", overrides/hooks/exec_cache.py) is built into a
+// <template> inside its closed <details>. Material mounts every code block as a
+// page loads, each costing the phone a layout of the whole page; folded code
+// joins the page only when its <details> first opens, and gets then what
+// Material gives a code block: a copy button, and keyboard focus if it scrolls.
+let folded = 0;
+
+function unfold(details) {
+  const template = details.querySelector(":scope > template");
+  if (!template) return;
+  template.replaceWith(template.content);
+  for (const code of details.querySelectorAll("pre > code")) {
+    const pre = code.parentElement;
+    pre.id ||= `__folded_code_${folded++}`;
+    const bar = document.createElement("div");
+    bar.className = "md-code__nav";
+    const copy = document.createElement("button");
+    copy.className = "md-code__button";
+    copy.title = "Copy to clipboard";
+    copy.dataset.clipboardTarget = `#${pre.id} > code`; // Material's clipboard listener
+    copy.dataset.mdType = "copy";
+    bar.append(copy);
+    pre.insertBefore(bar, code);
+    if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+  }
+}
+
+// "toggle" does not bubble: listen while it travels down.
+document.addEventListener(
+  "toggle",
+  ({ target }) => target.matches?.("details.exec-code[open]") && unfold(target),
+  true,
+);
