@@ -239,3 +239,14 @@ def test_a_reused_page_logs_its_warnings_again(
             serve_build(memo_project, project / "served")
         assert "missing.md" in caplog.text
         (project / "docs" / "other.md").write_text("# Other\n\nAn edit elsewhere.\n")
+
+
+def test_kernels_run_one_thread_each(tmp_path: Path) -> None:
+    """Kernels run side by side, one per core: a thread pool per kernel would oversubscribe."""
+    source = (
+        "# %% [markdown]\n# # Threads\n\n# %%\nimport os\n\n"
+        'print("threads:", os.environ["OMP_NUM_THREADS"])\n'
+    )
+    config = notebook_project(tmp_path, {"threads.py": source})
+    build(config, tmp_path / "site")
+    assert "threads: 1" in article(tmp_path / "site", "examples/demo/threads")

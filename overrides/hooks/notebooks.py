@@ -1,7 +1,8 @@
 """Build hook for the executed notebooks (mkdocs-jupyter renders, this hook executes).
 
 - Execution, once per content: notebooks missing from the cache execute in
-  parallel, one kernel per core (notebook_execution.py); an entry is valid
+  parallel, one kernel per core (notebook_execution.py), while the other
+  pages render; a notebook's page waits for its own run. An entry is valid
   while the project files the notebook read are unchanged (build_inputs.py).
   `build`, `serve` and the tests share the cache; an empty one (CI) executes
   everything. A failing notebook fails the build, naming the file, and is
@@ -87,6 +88,7 @@ class _State:
     watching = False
     waiting: set[Path] = set()  # noqa: RUF012
     pending: dict[Path, tuple[str, concurrent.futures.Future]] = {}  # noqa: RUF012
+    runs: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012  # building: this build's
     background = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1)
     classes: set[str] = set()  # noqa: RUF012
     tags: set[str] = set()  # noqa: RUF012
@@ -131,17 +133,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if state.watching:
             _start_waiting()
         return files
-    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:
-        runs = {source: pool.submit(state.cache.fill, source) for source in misses}
-    failures = [str(run.exception()) for run in runs.values() if run.exception()]
-    if failures:
-        raise PluginError("\n\n".join(failures))
+    # The other pages render meanwhile; a notebook's page waits for its own run.
+    state.runs = {source: state.background.submit(state.cache.fill, source) for source in misses}
     return files
 
 
 def _render_executed(nb_path: str, **options: object) -> str:
     """mkdocs-jupyter's renderer, given the executed notebook from the cache."""
     source = Path(nb_path)
+    if source in state.runs:
+        try:
+            state.runs[source].result()
+        except NotebookFailed as failure:
+            raise PluginError(str(failure)) from None
     if entry := state.cache.hit(source):
         return _rendered(entry, options)
     _, run = state.pending.get(source, ("", None))
@@ -241,6 +245,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not hasattr(state, "cache"):
         return
     if not state.serving:
+        concurrent.futures.wait(state.runs.values())
         state.cache.prune()
     if not state.styles:
         return  # no notebook page
