@@ -16,6 +16,10 @@ class BuildMemo[Result]:
         self.previous: dict[Hashable, Result] = {}
         self.current: dict[Hashable, Result] = {}
 
+    def __contains__(self, key: Hashable) -> bool:
+        """Whether get(key) would reuse a result rather than compute one."""
+        return key in self.current or key in self.previous
+
     def next_build(self) -> None:
         self.previous, self.current = self.current, {}
 

@@ -104,6 +104,7 @@ def _render_once(page: Page, config: MkDocsConfig, files: Files) -> None:
         return _render(page, config, files)
     settings = json.dumps(config["markdown_extensions"], default=_named)
     key = (page.file.abs_src_path, page.url, page.markdown, settings, state.context)
+    reused = key in state.renders
     changes, records = state.renders.get(key, lambda: _fresh_render(page, config, files))
     vars(page).update(changes)
     page.toc = copy.deepcopy(changes["toc"])  # hooks may edit a page's table of contents
@@ -112,7 +113,7 @@ def _render_once(page: Page, config: MkDocsConfig, files: Files) -> None:
             files.get_file_from_path(target.src_uri): links
             for target, links in changes["links_to_anchors"].items()
         }
-    for record in records:
+    for record in records if reused else ():
         logging.getLogger(record.name).handle(record)
 
 
