@@ -35,6 +35,7 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 EDITED_PAGE = ROOT / "docs" / "applied-ml" / "index.md"
 EDITED_URL = "applied-ml/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+QUIET = ("INFO", "[IPKernelApp] WARNING | Kernel is running over TCP")
 
 
 def _children_cpu() -> float:
@@ -55,7 +56,9 @@ def build(cache: Path) -> tuple[float, float]:
             check=False,
         )
         if run.returncode != 0:
-            raise SystemExit(f"a clean build failed:\n{run.stderr[-4000:]}")
+            # The log's tail is notebook chatter; the cause is in its warnings and errors.
+            problems = [line for line in run.stderr.splitlines() if not line.startswith(QUIET)]
+            raise SystemExit("a clean build failed:\n" + "\n".join(problems)[-6000:])
         return time.perf_counter() - start, _children_cpu() - cpu
 
 
