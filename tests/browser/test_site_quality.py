@@ -67,13 +67,17 @@ def axe_violations(page: Page) -> list[str]:
     page.evaluate(AXE.read_text())
     # Contrast is judged on still colours: a header fading out as the page
     # scrolls (Material's tabs) is mid-way between two. Endless animations (a
-    # progress bar while Python loads) never finish: those are not waited for.
+    # progress bar while Python loads) never finish, nor do those in content
+    # the browser skips (content-visibility: auto) until it is near: those are
+    # not waited for, and no wait outlasts five seconds.
     violations = page.evaluate(
         """async () => {
           const ending = document.getAnimations().filter(
-            (a) => a.effect?.getComputedTiming().endTime !== Infinity,
+            (a) => a.effect?.getComputedTiming().endTime !== Infinity
+              && a.effect.target?.checkVisibility({ contentVisibilityAuto: true }) !== false,
           );
-          await Promise.all(ending.map((a) => a.finished.catch(() => {})));
+          const settled = Promise.all(ending.map((a) => a.finished.catch(() => {})));
+          await Promise.race([settled, new Promise((done) => setTimeout(done, 5000))]);
           return (await axe.run(document, { resultTypes: ['violations'] })).violations;
         }"""
     )
