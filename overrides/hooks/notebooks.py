@@ -88,7 +88,8 @@ class _State:
     watching = False
     waiting: set[Path] = set()  # noqa: RUF012
     pending: dict[Path, tuple[str, concurrent.futures.Future]] = {}  # noqa: RUF012
-    runs: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012  # building: this build's
+    # While building: this build's runs of the notebooks the cache missed.
+    runs: dict[Path, concurrent.futures.Future] = {}  # noqa: RUF012
     background = concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1)
     classes: set[str] = set()  # noqa: RUF012
     tags: set[str] = set()  # noqa: RUF012
