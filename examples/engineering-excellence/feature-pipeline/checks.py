@@ -175,14 +175,14 @@ def random_agreement(t: Trial) -> None:
 
 
 @checks.hidden(
-    "10,000 payments in under 3 seconds",
+    "10,000 payments in under a second",
     fed="growing prefixes of 10,000 payments on 500 cards",
 )
 def large(t: Trial) -> None:
     payments = random_payments(random.Random(13), 10_000, 500)
     card_features = t.code("card_features")
     t.expect("finished")
-    t.budget(3.0)
+    t.budget(1.0)
     # Growing prefixes: a quadratic pipeline runs out of budget early instead of hanging.
     for n in (500, 1_000, 2_000, 5_000, len(payments)):
         card_features(payments[:n])
