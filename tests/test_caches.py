@@ -8,6 +8,7 @@ import os
 import re
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Callable
@@ -241,12 +242,41 @@ def test_a_reused_page_logs_its_warnings_again(
         (project / "docs" / "other.md").write_text("# Other\n\nAn edit elsewhere.\n")
 
 
-def test_kernels_run_one_thread_each(tmp_path: Path) -> None:
-    """Kernels run side by side, one per core: a thread pool per kernel would oversubscribe."""
+def test_kernels_run_one_thread_each_below_the_page_renderer(tmp_path: Path) -> None:
+    """Kernels run side by side, one per core, and yield to the build's page renderer.
+
+    A thread pool per kernel would oversubscribe the machine; a kernel at the
+    renderer's priority would slow the build's longest chain of work. Linux
+    shares the CPU between sessions first, so a kernel's session yields too.
+    """
+    group = Path("/proc/self/autogroup")
     source = (
-        "# %% [markdown]\n# # Threads\n\n# %%\nimport os\n\n"
-        'print("threads:", os.environ["OMP_NUM_THREADS"])\n'
+        "# %% [markdown]\n# # Threads\n\n# %%\nimport os\nfrom pathlib import Path\n\n"
+        'print("threads:", os.environ["OMP_NUM_THREADS"], "nice:", os.nice(0))\n'
+        f"print(Path({str(group)!r}).read_text() if Path({str(group)!r}).exists() else '')\n"
     )
     config = notebook_project(tmp_path, {"threads.py": source})
     build(config, tmp_path / "site")
-    assert "threads: 1" in article(tmp_path / "site", "examples/demo/threads")
+    page = article(tmp_path / "site", "examples/demo/threads")
+    assert f"threads: 1 nice: {min(os.nice(0) + 10, 19)}" in page
+    if group.exists():
+        assert re.search(r"/autogroup-\d+ nice 10", page)
+
+
+def test_recorded_reads_leave_out_the_environment(tmp_path: Path) -> None:
+    """The lock stands for the environment's files; recording thousands cost builds seconds."""
+    script = f"""
+import sys
+sys.path.insert(0, {str(HOOKS)!r})
+from build_inputs import record_reads
+sys.prefix = {str(tmp_path / "env")!r}
+reads = record_reads({str(tmp_path)!r})
+for name in ("env/site.py", "data.csv"):
+    open({str(tmp_path)!r} + "/" + name).close()
+print(sorted(reads))
+"""
+    (tmp_path / "env").mkdir()
+    (tmp_path / "env" / "site.py").write_text("")
+    (tmp_path / "data.csv").write_text("a\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == str([str(tmp_path / "data.csv")])

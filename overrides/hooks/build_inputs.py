@@ -92,13 +92,18 @@ def record_reads(root: str) -> set[str]:
 
     reads: set[str] = set()
     writes = os.O_WRONLY | os.O_RDWR
+    # The environment (.venv may be inside `root`) is covered by the lock, and its
+    # thousands of files cost a build seconds to resolve (Project.source_of).
+    environment = (sys.prefix, sys.base_prefix)
 
     def hook(event: str, args: tuple) -> None:
         if event != "open" or not isinstance(args[0], str | os.PathLike):
             return
         path, mode, flags = args
-        reading = not set(mode) & set("wax+") if isinstance(mode, str) else not flags & writes
-        if reading and (path := os.path.abspath(path)).startswith(root):
+        if set(mode) & set("wax+") if isinstance(mode, str) else flags & writes:
+            return
+        path = os.path.abspath(path)
+        if path.startswith(root) and not path.startswith(environment):
             reads.add(path)
 
     sys.addaudithook(hook)

@@ -27,10 +27,14 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 # The first and last cells the kernel runs, removed from the executed notebook:
 # they record which repository files the notebook read or imported.
 RECORDER = inspect.getsource(record_reads)
+# The environment's module files are left out, as record_reads leaves out its reads:
+# resolving thousands of paths in a build thread, which shares the interpreter lock
+# with the page renderer, took seconds.
 RECORD_REPORT = (
     "import json as _json, sys as _sys\n"
     "print(_json.dumps(sorted(_guide_reads | {m.__file__ for m in list(_sys.modules.values())"
-    " if isinstance(getattr(m, '__file__', None), str)})))"
+    " if isinstance(getattr(m, '__file__', None), str)"
+    " and not m.__file__.startswith((_sys.prefix, _sys.base_prefix))})))"
 )
 
 
@@ -39,6 +43,21 @@ RECORD_REPORT = (
 # and OpenMP's threads spin while they wait. Two notebooks that each called a
 # boosted model's predict 500 times took 280 s instead of 2.
 ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+# Kernels yield the CPU to the build's page renderer, the longest chain of work in
+# a clean build. Each kernel leads its own session, and Linux shares the CPU
+# fairly between sessions (autogroups) whatever their processes' nice values, so
+# the session's nice value is raised too where the system has one.
+YIELD = """\
+import os as _os
+_os.nice(10)
+try:
+    with open("/proc/self/autogroup", "w") as _group:
+        _group.write("10")
+except OSError:
+    pass
+"""
 
 
 class NotebookFailed(Exception):
@@ -51,7 +70,7 @@ def execute(source: Path, kernel_name: str, root: Path) -> tuple[nbformat.Notebo
     Returns the executed notebook and every file under `root` it read or imported.
     """
     notebook = jupytext.read(source)
-    start = f"{RECORDER}\n_guide_reads = record_reads({str(root)!r})"
+    start = f"{YIELD}\n{RECORDER}\n_guide_reads = record_reads({str(root)!r})"
     notebook.cells.insert(0, nbformat.v4.new_code_cell(start))
     notebook.cells.append(nbformat.v4.new_code_cell(RECORD_REPORT))
     client = NotebookClient(

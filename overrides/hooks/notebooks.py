@@ -1,8 +1,9 @@
 """Build hook for the executed notebooks (mkdocs-jupyter renders, this hook executes).
 
 - Execution, once per content: notebooks missing from the cache execute in
-  parallel, one kernel per core (notebook_execution.py), while the other
-  pages render; a notebook's page waits for its own run. An entry is valid
+  parallel, one kernel per core, at a lower priority (notebook_execution.py),
+  while the other pages render, before the notebook pages; a notebook's page
+  waits for its own run. An entry is valid
   while the project files the notebook read are unchanged (build_inputs.py).
   `build`, `serve` and the tests share the cache; an empty one (CI) executes
   everything. A failing notebook fails the build, naming the file, and is
@@ -134,9 +135,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if state.watching:
             _start_waiting()
         return files
-    # The other pages render meanwhile; a notebook's page waits for its own run.
+    # The other pages render meanwhile, first (their markdown-exec blocks are the
+    # build's longest chain of work), and a notebook's page waits for its own run.
     state.runs = {source: state.background.submit(state.cache.fill, source) for source in misses}
-    return files
+    return Files(sorted(files, key=jupyter.should_include))
 
 
 def _render_executed(nb_path: str, **options: object) -> str:
