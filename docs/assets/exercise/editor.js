@@ -20,7 +20,7 @@ export async function editorState(doc, { python = true, onRun, onChange, label, 
       cm.basicSetup,
       // Prose and data (README.md, orders.csv) wrap; code scrolls sideways.
       python ? cm.python() : cm.EditorView.lineWrapping,
-      // Token classes styled by exercise.css with the site's code colours, in
+      // Token classes styled by guide.css with the site's code colours, in
       // both schemes (basicSetup's own colours are a fallback, now unused).
       cm.syntaxHighlighting(cm.classHighlighter),
       cm.EditorView.updateListener.of((update) => {
