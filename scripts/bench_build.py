@@ -30,12 +30,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from build_log import build_problems
+
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 EDITED_PAGE = ROOT / "docs" / "applied-ml" / "index.md"
 EDITED_URL = "applied-ml/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-QUIET = ("INFO", "[IPKernelApp] WARNING | Kernel is running over TCP")
 
 
 def _children_cpu() -> float:
@@ -56,9 +57,7 @@ def build(cache: Path) -> tuple[float, float]:
             check=False,
         )
         if run.returncode != 0:
-            # The log's tail is notebook chatter; the cause is in its warnings and errors.
-            problems = [line for line in run.stderr.splitlines() if not line.startswith(QUIET)]
-            raise SystemExit("a clean build failed:\n" + "\n".join(problems)[-6000:])
+            raise SystemExit(f"a clean build failed:\n{build_problems(run.stderr)}")
         return time.perf_counter() - start, _children_cpu() - cpu
 
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import grading_summary
 import pytest
+from build_log import build_problems
 from local_site import CHROMIUM, INSTALL_CHROMIUM, serve
-from support import build_problems, build_site
+from support import build_site
 
 BROWSER_NOT_RUN = "browser tests NOT RUN (no Chromium)"
 

@@ -2,7 +2,6 @@
 
 import json
 import os
-import re
 import subprocess
 import sys
 import textwrap
@@ -26,23 +25,6 @@ def build_site(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> subprocess
         text=True,
         check=False,
     )
-
-
-def build_problems(log: str, limit: int = 8_000) -> str:
-    """A failed build's warnings and errors, each with the lines that follow it.
-
-    Notebook conversion logs hundreds of INFO lines after the warning that
-    failed a strict build, so the log's tail alone hides the cause.
-    """
-    kept, keeping = [], False
-    for line in log.splitlines():
-        if re.match(
-            r"[A-Z]+ +- |\[", line
-        ):  # a new log record: "INFO    -  ...", "[IPKernelApp] ..."
-            keeping = line.startswith(("WARNING", "ERROR"))
-        if keeping:
-            kept.append(line)
-    return "\n".join(kept).strip()[-limit:] if kept else log[-4_000:]
 
 
 def real_config() -> dict:

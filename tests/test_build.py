@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from build_log import build_problems
 from support import (
     ROOT,
-    build_problems,
     build_site,
     child_project,
     jupyter_options,
