@@ -3,8 +3,8 @@
 - Execution, once per content: notebooks missing from the cache execute in
   parallel, one kernel per core, at a lower priority (notebook_execution.py),
   while the other pages render, before the notebook pages; a notebook's page
-  waits for its own run. An entry is valid
-  while the project files the notebook read are unchanged (build_inputs.py).
+  waits for its own run. An entry is valid while the project files the
+  notebook read are unchanged (build_inputs.py).
   `build`, `serve` and the tests share the cache; an empty one (CI) executes
   everything. A failing notebook fails the build, naming the file, and is
   never cached.
