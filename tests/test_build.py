@@ -9,6 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from build_log import build_problems
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 from support import (
     ROOT,
     build_site,
@@ -170,6 +173,28 @@ def test_diagrams_are_inline_svg(built_site: Path) -> None:
     assert not [p for p, html in pages.items() if "mermaid.esm" in html or "diagrams.js" in html]
 
 
+def test_tables_arrive_wrapped_and_the_theme_skips_them(built_site: Path) -> None:
+    page = (built_site / "system-design/radar-backend/index.html").read_text(encoding="utf-8")
+    wrapper = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+    assert page.count("<table>") == page.count(wrapper) >= 5
+    (bundle,) = (built_site / "assets/javascripts").glob("bundle.*.min.js")
+    assert '"table:not([class]):not(.md-typeset__table > table)"' in bundle.read_text()
+
+
+def test_a_theme_that_wraps_tables_differently_fails_the_build() -> None:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    tables = importlib.import_module("tables")
+    bundle = File(
+        "assets/javascripts/bundle.0123abcd.min.js",
+        src_dir=None,
+        dest_dir="site",
+        use_directory_urls=True,
+    )
+    bundle.content_string = 'wrap(all("table"))'
+    with pytest.raises(PluginError, match=r"tables\.py: expected one Material bundle"):
+        tables.on_files(Files([bundle]), MkDocsConfig())
+
+
 def test_every_snippet_is_included(built_site: Path) -> None:
     # A formatter can rewrite `--8<-- "x.py"` as `--8 < --"x.py"`, which the build
     # then shows as text instead of including the file.
@@ -203,18 +228,57 @@ def test_a_failed_build_reports_its_warning_not_its_tail() -> None:
     assert build_problems(log) == warning
 
 
-def test_folded_source_shows_the_result_and_folds_the_code(tmp_path: Path) -> None:
-    page = '# Folded\n\n```python exec="on" source="folded"\nprint("forty" + "-two")\n```\n'
+FOLDS_PAGE = """\
+# Folded
+
+```python exec="on" source="folded"
+print("forty" + "-two")
+```
+
+??? example "Solution"
+
+    ```python
+    answer = 42
+    ```
+
+???+ example "Worked"
+
+    ```python
+    shown = 1
+    ```
+
+??? note "Why"
+
+    Prose stays where find-in-page reaches it.
+
+??? note "Walkthrough"
+
+    The outer text stays too.
+
+    ??? example "Inner"
+
+        ```python
+        inner = 2
+        ```
+"""
+
+
+def test_code_in_closed_details_is_folded_until_opened(tmp_path: Path) -> None:
+    hooks = ROOT / "overrides" / "hooks"
     config = child_project(
         tmp_path,
-        {"index.md": page},
-        hooks=[str(ROOT / "overrides" / "hooks" / "exec_cache.py")],
+        {"index.md": FOLDS_PAGE},
+        hooks=[str(hooks / "exec_cache.py"), str(hooks / "folds.py")],
         plugins=["search", "markdown-exec"],
     )
     result = build_site(tmp_path / "site", config)
     assert result.returncode == 0, result.stderr[-3000:]
     article = (tmp_path / "site" / "index.html").read_text()
-    shown, folded = article.split('<details class="exec-code">')
-    assert "forty-two" in shown
-    assert "print" not in shown
-    assert re.search(r"<summary>Code behind this result</summary><template>.*print", folded, re.S)
+    templates = re.findall(r"<template>(.*?)</template>", article, re.S)
+    assert len(templates) == 3
+    assert "print" in templates[0] and "answer" in templates[1] and "inner" in templates[2]
+    # The computed result shows; an open block and a block of prose are not folded.
+    outside = re.sub(r"<template>.*?</template>", "", article, flags=re.S)
+    assert "forty-two" in outside and "print" not in outside
+    assert "shown" in outside
+    assert "Prose stays" in outside and "outer text" in outside

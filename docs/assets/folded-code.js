@@ -1,8 +1,8 @@
-// Folded code (source="folded", overrides/hooks/exec_cache.py) is built into a
-// <template> inside its closed <details>. Material mounts every code block as a
-// page loads, each costing the phone a layout of the whole page; folded code
-// joins the page only when its <details> first opens, and gets then what
-// Material gives a code block: a copy button, and keyboard focus if it scrolls.
+// Code in a closed <details> is built into a <template> (overrides/hooks/folds.py).
+// Material mounts every code block as a page loads, each costing the phone a
+// layout of the whole page; folded code joins the page only when its <details>
+// first opens, and gets then what Material gives a code block: a copy button,
+// and keyboard focus if it scrolls.
 let folded = 0;
 
 function unfold(details) {
@@ -28,6 +28,6 @@ function unfold(details) {
 // "toggle" does not bubble: listen while it travels down.
 document.addEventListener(
   "toggle",
-  ({ target }) => target.matches?.("details.exec-code[open]") && unfold(target),
+  ({ target }) => target.matches?.("details[open]") && unfold(target),
   true,
 );

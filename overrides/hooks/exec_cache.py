@@ -14,12 +14,10 @@ those blocks run again first (their output unused), so its globals are the
 ones a full run would give it.
 
 It also adds a way to show a block's source, `source="folded"`: the result,
-then the code that computed it in a closed <details>, inside a <template> that
-docs/assets/folded-code.js unfolds on first opening. markdown-exec's
-`tabbed-left` put the result behind a "Source" tab, away from the prose that
-cites it; and Material mounts every code block and tab set as a page loads, at
-a forced layout each, which blocked a phone's main thread for a third of a
-second on a page with five.
+then the code that computed it in a closed <details>, which folds.py keeps out
+of the page until the reader opens it. markdown-exec's `tabbed-left` put the
+result behind a "Source" tab, away from the prose that cites it, and Material
+mounts every tab set as a page loads.
 """
 
 from __future__ import annotations
@@ -87,10 +85,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 FOLDED = "folded"
-FOLD = Markup(
-    '<details class="exec-code"><summary>Code behind this result</summary>'
-    "<template>{}</template></details>"
-)
+FOLD = Markup('<details class="exec-code"><summary>Code behind this result</summary>{}</details>')
 
 
 def _format_python(**options: Any) -> str:

@@ -88,3 +88,29 @@ def test_folded_code_joins_the_page_when_opened(page: Page) -> None:
     other = page.locator("details.exec-code").nth(2)
     other.locator("summary").click()
     expect(other.locator("pre > code")).to_have_attribute("tabindex", "0")
+
+
+def test_a_reference_solution_joins_the_page_when_opened(page: Page) -> None:
+    page.goto("coding/http-header/")
+    solution = page.locator("details.example").filter(has_text="The reference solution")
+    expect(solution.locator("pre")).to_have_count(0)
+    solution.locator("summary").click()
+    code = solution.locator("pre > code")
+    expect(code).to_contain_text("def ")
+    expect(code.locator("span.k").first).to_be_visible()  # highlighted
+    expect(solution.locator("button.md-code__button")).to_have_count(1)
+
+
+def test_each_table_scrolls_in_one_wrapper_after_any_navigation(page: Page) -> None:
+    """Tables arrive in Material's scroll wrapper; its script must not add another,
+    on a full load or on an instant navigation."""
+    wrapped_once = ".md-typeset__scrollwrap > .md-typeset__table > table"
+    page.goto("system-design/")
+    page.locator("article a[href$='radar-backend/']").first.click()
+    for _ in ("instant navigation", "full load"):
+        expect(page.locator("article h1")).to_contain_text("Radar backend in under 100 ms")
+        tables = page.locator("article table")
+        assert tables.count() >= 5
+        expect(page.locator(f"article {wrapped_once}")).to_have_count(tables.count())
+        expect(page.locator("article .md-typeset__table .md-typeset__table")).to_have_count(0)
+        page.reload()
