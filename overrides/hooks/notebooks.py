@@ -17,6 +17,11 @@
 - Styles: the JupyterLab CSS mkdocs-jupyter inlines (about 577 KiB a page)
   becomes one shared stylesheet with only the rules the notebook pages use
   (notebook_styles.py), linked from each notebook's content.
+- Output images: mkdocs-jupyter inlines each plot into the page as base64,
+  so a notebook page weighed 190-420 KiB and painted late on a phone's
+  connection. Each becomes a PNG file beside its page, named by its content,
+  fetched only as the reader nears it, with its size written in the tag so
+  nothing moves when it arrives.
 - Offline pages: mkdocs-jupyter injects a MathJax loader that fetches MathJax
   from a CDN; the guide's notebooks write no TeX, so the loader is removed.
 - Accessibility: code cells scroll sideways, so they take keyboard focus
@@ -28,11 +33,14 @@
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
+import hashlib
 import json
 import logging
 import os
 import re
+import struct
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
@@ -68,6 +76,7 @@ HIDDEN_INDEX = '<span class="guide-visually-hidden">index</span>'
 INDEX_LABEL = f"<th>{HIDDEN_INDEX}</th>"
 # A pandas Styler prints the same corner as a non-breaking space.
 STYLER_CORNER = re.compile(r'(<th class="blank level0"[^>]*>)(?:&nbsp;|\xa0)(</th>)')
+OUTPUT_IMAGE = re.compile(r'<img (?P<attributes>[^>]*?)src="data:image/png;base64,(?P<data>[^"]+)"')
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks
 # Shown above a notebook served before it has executed.
 NOTE = '<div class="admonition {kind}"><p class="admonition-title">{title}</p>{body}</div>\n\n'
@@ -235,12 +244,24 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
 
 
+def _image_file(match: re.Match[str], folder: Path) -> str:
+    png = base64.b64decode(match["data"])
+    name = f"output-{hashlib.sha256(png).hexdigest()[:16]}.png"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(png)
+    width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
+    size = f'width="{width}" height="{height}" loading="lazy"'
+    return f'<img {match["attributes"]}src="{name}" {size}'
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = MATHJAX_LOADER.sub("", output)
     if not getattr(page, "nb_url", None):
         return output
     output = output.replace(CODE_CELL, '<div tabindex="0" class="highlight-ipynb ')
     output = STYLER_CORNER.sub(rf"\1{HIDDEN_INDEX}\2", output)
+    folder = Path(config.site_dir, page.file.dest_path).parent
+    output = OUTPUT_IMAGE.sub(lambda image: _image_file(image, folder), output)
     return DATAFRAME.sub(_accessible_dataframe, output)
 
 
