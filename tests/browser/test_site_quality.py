@@ -13,6 +13,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 KINDS = {
     "home": "",
     "prose": "process/evaluation-criteria/",
+    "prose with numbered code": "engineering-excellence/",
     "walkthrough with a diagram": "system-design/radar-backend/",
     "executed notebook": "examples/applied-ml/fraud_laptop_round/",
     "exercise": "coding/token-bucket/",
