@@ -6,10 +6,10 @@ Times a clean and a warm build, and the first page and a prose edit during
 `mkdocs serve` (bench_build.py); the laptop-round kit's `new` and `grade` per
 scenario; builds the site, then measures Python in Chromium (start-up with and
 without the snapshot, Check), the time an explorer's slider step costs, runs
-Lighthouse on one page of every kind, and times making and grading each
-practice kit in CPython. Prints one table and
-writes it to docs/about/_benchmarks.md, which the About page includes: the
-published figures are always the last measured ones, never typed by hand.
+Lighthouse on one page of every kind and on every page once, and times making
+and grading each practice kit in CPython. Prints one table and writes it to
+docs/about/_benchmarks.md, which the About page includes: the published
+figures are always the last measured ones, never typed by hand.
 """
 
 from __future__ import annotations
@@ -101,6 +101,18 @@ def main(argv: list[str] | None = None) -> int:
         scores = " / ".join(f"{figures[name]:.0f}" for name in bench_pages.CATEGORIES)
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
+    every = bench_pages.sweep(SITE)
+    for name, (score, path) in every.lowest.items():
+        rows.append(
+            (f"Lighthouse, all {every.pages} pages once: lowest {name}", f"{score:.0f}", f"/{path}")
+        )
+    rows.append(
+        (
+            "Lighthouse, all pages once: performance under 98",
+            str(len(every.under_98)),
+            " ".join(f"/{p}" for p in every.under_98),
+        )
+    )
     for kit, steps in bench_kits.timings(args.runs).items():
         for step, timings in steps.items():
             rows.append((f"Kit {kit}: {step}", *formatted(timings, "ms", 1000)))

@@ -2,6 +2,9 @@
 
     python scripts/bench_pages.py SITE_DIR [--runs N]
 
+Then every page of the site once (`sweep`): its lowest scores, and which page,
+because one page of a kind can be the kind's fastest.
+
 Runs npm's pinned `lighthouse` (node_modules/.bin) with Debian's Chromium
 against the site served on localhost, with Lighthouse's default mobile
 throttling, served gzipped as a static host serves it. Scores vary from run
@@ -18,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from local_site import CHROMIUM, serve
@@ -71,6 +75,27 @@ def audit_site(site: Path, runs: int) -> dict[str, dict[str, float]]:
     }
 
 
+@dataclass(frozen=True)
+class Sweep:
+    """Every page audited once: the lowest score of each category, and its page."""
+
+    pages: int
+    lowest: dict[str, tuple[float, str]]
+    under_98: list[str]  # pages whose performance scored under 98
+
+
+def sweep(site: Path) -> Sweep:
+    paths = sorted(
+        "" if page.parent == site else f"{page.parent.relative_to(site).as_posix()}/"
+        for page in site.rglob("index.html")
+    )
+    with serve(site) as base:
+        audits = {path: audit(base + path) for path in paths}
+    lowest = {name: min((run[name], path) for path, run in audits.items()) for name in CATEGORIES}
+    under = [path for path, run in audits.items() if run["performance"] < 98]
+    return Sweep(len(paths), lowest, under)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path, help="a built site (mkdocs build)")
@@ -80,6 +105,11 @@ def main(argv: list[str] | None = None) -> int:
     for kind, figures in audit_site(args.site, args.runs).items():
         scores = " ".join(f"{figures[name]:>5.0f}" for name in CATEGORIES)
         print(f"{kind:<22} {scores} {figures['bytes'] / 1024:>7.0f}")
+    every = sweep(args.site)
+    print(f"every page ({every.pages}), one run each: lowest")
+    for name, (score, path) in every.lowest.items():
+        print(f"  {name:<15} {score:>4.0f}  /{path}")
+    print(f"  performance under 98: {', '.join(every.under_98) or 'none'}")
     return 0
 
 
