@@ -5,6 +5,7 @@ import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,13 +14,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from support import (
-    ROOT,
+    HOOKS,
     build_site,
     child_project,
     jupyter_options,
     notebook_project,
     real_config,
 )
+
+
+def hook(name: str) -> ModuleType:
+    """A build hook's module, imported as MkDocs imports it: its folder on the path."""
+    sys.path.insert(0, str(HOOKS))
+    return importlib.import_module(name)
 
 
 def test_site_builds_with_executed_notebook(built_site: Path) -> None:
@@ -100,15 +107,13 @@ def test_every_page_carries_the_one_policy_before_any_script(built_site: Path) -
 
 
 def test_the_policy_lets_the_page_reach_the_package_source() -> None:
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    csp = importlib.import_module("csp")
+    csp = hook("csp")
     source = "https://cdn.jsdelivr.net/pyodide/v314.0.7/full/"
     assert directives(csp.policy(set(), source))["connect-src"] == f"'self' {source}"
 
 
 def test_the_policy_hashes_inline_scripts_that_run_and_nothing_else() -> None:
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    csp = importlib.import_module("csp")
+    csp = hook("csp")
     page = (
         '<script>a()</script><SCRIPT type="module">b()</SCRIPT >'
         '<script data-src="x.js">c()</script><script type=text/javascript>d()</script>'
@@ -190,8 +195,7 @@ def test_tables_arrive_wrapped_and_the_theme_skips_them(built_site: Path) -> Non
 
 
 def test_a_theme_that_wraps_tables_differently_fails_the_build() -> None:
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    tables = importlib.import_module("tables")
+    tables = hook("tables")
     bundle = File(
         "assets/javascripts/bundle.0123abcd.min.js",
         src_dir=None,
@@ -272,11 +276,10 @@ print("forty" + "-two")
 
 
 def test_code_in_closed_details_is_folded_until_opened(tmp_path: Path) -> None:
-    hooks = ROOT / "overrides" / "hooks"
     config = child_project(
         tmp_path,
         {"index.md": FOLDS_PAGE},
-        hooks=[str(hooks / "exec_cache.py"), str(hooks / "folds.py")],
+        hooks=[str(HOOKS / "exec_cache.py"), str(HOOKS / "folds.py")],
         plugins=["search", "markdown-exec"],
     )
     result = build_site(tmp_path / "site", config)

@@ -104,13 +104,17 @@ def test_a_reference_solution_joins_the_page_when_opened(page: Page) -> None:
 def test_each_table_scrolls_in_one_wrapper_after_any_navigation(page: Page) -> None:
     """Tables arrive in Material's scroll wrapper; its script must not add another,
     on a full load or on an instant navigation."""
-    wrapped_once = ".md-typeset__scrollwrap > .md-typeset__table > table"
-    page.goto("system-design/")
-    page.locator("article a[href$='radar-backend/']").first.click()
-    for _ in ("instant navigation", "full load"):
+
+    def each_table_wrapped_once() -> None:
         expect(page.locator("article h1")).to_contain_text("Radar backend in under 100 ms")
         tables = page.locator("article table")
         assert tables.count() >= 5
-        expect(page.locator(f"article {wrapped_once}")).to_have_count(tables.count())
+        wrapped = page.locator("article .md-typeset__scrollwrap > .md-typeset__table > table")
+        expect(wrapped).to_have_count(tables.count())
         expect(page.locator("article .md-typeset__table .md-typeset__table")).to_have_count(0)
-        page.reload()
+
+    page.goto("system-design/")
+    page.locator("article a[href$='radar-backend/']").first.click()
+    each_table_wrapped_once()  # after an instant navigation
+    page.reload()
+    each_table_wrapped_once()  # after a full load
