@@ -194,6 +194,16 @@ def test_tables_arrive_wrapped_and_the_theme_skips_them(built_site: Path) -> Non
     assert '"table:not([class]):not(.md-typeset__table > table)"' in bundle.read_text()
 
 
+def test_code_blocks_arrive_focusable(built_site: Path) -> None:
+    """Material mounts code lazily: until it does, a block that scrolls must
+    still take keyboard focus (a11y.py); Material drops it from one that fits."""
+    opening = re.compile(r"<pre\b[^>]*>(?:<span></span>)?<code\b[^>]*>")
+    pages = built_site.rglob("*.html")
+    blocks = [tag for page in pages for tag in opening.findall(page.read_text())]
+    assert len(blocks) >= 200
+    assert [tag for tag in blocks if 'tabindex="0"' not in tag] == []
+
+
 def test_a_theme_that_wraps_tables_differently_fails_the_build() -> None:
     tables = hook("tables")
     bundle = File(

@@ -2,7 +2,7 @@
 // Material mounts every code block as a page loads, each costing the phone a
 // layout of the whole page; folded code joins the page only when its <details>
 // first opens, and gets then what Material gives a code block: a copy button,
-// and keyboard focus if it scrolls.
+// and keyboard focus only if it scrolls.
 let folded = 0;
 
 function unfold(details) {
@@ -21,7 +21,7 @@ function unfold(details) {
     copy.dataset.mdType = "copy";
     bar.append(copy);
     pre.insertBefore(bar, code);
-    if (code.scrollWidth > code.clientWidth) code.tabIndex = 0;
+    if (code.scrollWidth <= code.clientWidth) code.removeAttribute("tabindex"); // written by a11y.py
   }
 }
 

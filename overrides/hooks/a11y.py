@@ -7,6 +7,11 @@
   Material already prints inside it.
 - Task lists (pymdownx.tasklist): each checkbox sits in a label with no text,
   so it has no name; it is named by its item's text.
+- Code blocks: Material makes a block that scrolls sideways focusable, so a
+  keyboard can scroll it, but it mounts blocks only as they come into view
+  (``content.lazy``, which spares a phone a layout of the page per block as it
+  loads). Every block is written focusable; Material takes the tab stop away
+  from one it measures as fitting.
 """
 
 import html
@@ -29,6 +34,9 @@ TASK_BOX = re.compile(
 )
 TAG = re.compile(r"<[^>]+>")
 
+# pymdownx.highlight's block (an empty <span> first) and the exercises' fallback.
+CODE_BLOCK = re.compile(r"(<pre\b[^>]*>(?:<span></span>)?<code)>")
+
 
 def _name_task_box(match: re.Match[str]) -> str:
     name = " ".join(html.unescape(TAG.sub("", match["text"])).split())
@@ -43,4 +51,5 @@ def _label_by_title(match: re.Match[str]) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = SECTION_NAV.sub(_label_by_title, output)
+    output = CODE_BLOCK.sub(r'\1 tabindex="0">', output)
     return TASK_BOX.sub(_name_task_box, output)

@@ -90,6 +90,19 @@ def test_folded_code_joins_the_page_when_opened(page: Page) -> None:
     expect(other.locator("pre > code")).to_have_attribute("tabindex", "0")
 
 
+def test_a_code_block_is_mounted_when_it_comes_into_view(page: Page) -> None:
+    """content.lazy: below the fold a block has no copy button yet but already
+    takes keyboard focus (a11y.py); seen, and found to fit, it loses the tab stop."""
+    page.goto("system-design/radar-backend/")
+    block = page.locator("pre > code").last
+    copy = block.locator("xpath=..").locator("button.md-code__button")
+    expect(block).to_have_attribute("tabindex", "0")
+    expect(copy).to_have_count(0)
+    block.scroll_into_view_if_needed()
+    expect(copy).to_have_count(1)
+    expect(block).not_to_have_attribute("tabindex", "0")
+
+
 def test_a_reference_solution_joins_the_page_when_opened(page: Page) -> None:
     page.goto("coding/http-header/")
     solution = page.locator("details.example").filter(has_text="The reference solution")
