@@ -204,6 +204,16 @@ def test_code_blocks_arrive_focusable(built_site: Path) -> None:
     assert [tag for tag in blocks if 'tabindex="0"' not in tag] == []
 
 
+def test_code_blocks_carry_their_line_count(built_site: Path) -> None:
+    page = (built_site / "practice/laptop-round/index.html").read_text(encoding="utf-8")
+    wrapper = r'<div class="language-\w+ highlight"([^>]*)>.*?<code[^>]*>(.*?)</code>'
+    blocks = re.findall(wrapper, page, re.DOTALL)
+    assert len(blocks) >= 2
+    for attributes, code in blocks:
+        lines = code.rstrip("\n").count("\n") + 1
+        assert attributes == f' style="--lines: {lines}"'
+
+
 def test_a_theme_that_wraps_tables_differently_fails_the_build() -> None:
     tables = hook("tables")
     bundle = File(

@@ -1,9 +1,10 @@
 """Build hook: code in a closed <details> joins the page when it first opens.
 
-Material mounts every code block as a page loads, at a forced layout of the
-whole page each, and a block inside a closed <details> costs as much as one in
-view. An exercise page's reference solution, folded away, was most of the time its
-page kept a phone busy as it loaded.
+Code inside a closed <details> is still in the page: each highlighted token is an
+element the browser builds and styles as the page loads, though most readers
+never open it. An exercise page's reference solution, folded away, was most of
+the time its page kept a phone busy as it loaded (Material then also mounted
+every block at load; it now mounts them as they come into view, content.lazy).
 
 So the body of a closed <details> that holds a code block is written inside a
 <template>, which the browser parses but does not render; docs/assets/folded-code.js

@@ -103,6 +103,20 @@ def test_a_code_block_is_mounted_when_it_comes_into_view(page: Page) -> None:
     expect(block).not_to_have_attribute("tabindex", "0")
 
 
+def test_a_code_block_far_below_stands_in_at_its_real_height(page: Page) -> None:
+    """content-visibility: until the reader nears it, a block is not laid out; the
+    space it holds is its own (code_heights.py), so nothing below moves when it is."""
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("practice/laptop-round/")
+    report = page.locator(".highlight").filter(has_text="PR-AUC (average precision)")
+    held = report.evaluate("block => block.getBoundingClientRect().height")
+    report.scroll_into_view_if_needed()
+    expect(report.locator(".md-code__nav")).to_have_count(1)  # seen: laid out and mounted
+    laid_out = report.evaluate("block => block.getBoundingClientRect().height")
+    assert held > 1000
+    assert abs(held - laid_out) < 4
+
+
 def test_a_reference_solution_joins_the_page_when_opened(page: Page) -> None:
     page.goto("coding/http-header/")
     solution = page.locator("details.example").filter(has_text="The reference solution")
