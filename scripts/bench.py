@@ -102,10 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"Lighthouse, {kind}: scores (perf / a11y / best / SEO)", scores, ""))
         rows.append((f"Lighthouse, {kind}: bytes", f"{figures['bytes'] / 1024:.0f} KiB", ""))
     every = bench_pages.sweep(SITE)
-    for name, (score, path) in every.lowest.items():
-        rows.append(
-            (f"Lighthouse, all {every.pages} pages once: lowest {name}", f"{score:.0f}", f"/{path}")
-        )
+    for name, (score, page) in every.lowest.items():
+        row = f"Lighthouse, all {every.pages} pages once: lowest {name}"
+        rows.append((row, f"{score:.0f}", page))
     rows.append(
         (
             "Lighthouse, all pages once: performance under 98",
