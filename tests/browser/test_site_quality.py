@@ -106,3 +106,12 @@ def test_axe_finds_no_violations(page: Page, kind: str, scheme: str) -> None:
     if kind == "walkthrough with a diagram":
         expect(page.locator(".diagram svg text").first).to_be_visible()
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("path", ["system-design/radar-backend/", "engineering-excellence/"])
+def test_axe_finds_no_violations_at_phone_width(page: Page, path: str) -> None:
+    """Wide tables and code scroll sideways here, so each must take keyboard focus."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(path)
+    expect(page.locator(".md-typeset__scrollwrap[tabindex='0']").first).to_be_attached()
+    assert axe_violations(page) == []
