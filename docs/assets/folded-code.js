@@ -1,8 +1,7 @@
-// Code in a closed <details> is built into a <template> (overrides/hooks/folds.py).
-// Material mounts every code block as a page loads, each costing the phone a
-// layout of the whole page; folded code joins the page only when its <details>
-// first opens, and gets then what Material gives a code block: a copy button,
-// and keyboard focus only if it scrolls.
+// Code in a closed <details> is built into a <template> (overrides/hooks/folds.py),
+// so the browser builds none of its highlighted tokens as the page loads; it
+// joins the page only when its <details> first opens, and gets then what
+// Material gives a code block: a copy button, and keyboard focus only if it scrolls.
 let folded = 0;
 
 function unfold(details) {

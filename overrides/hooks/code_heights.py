@@ -2,7 +2,7 @@
 
 The browser lays a block out only as the reader nears it (``content-visibility:
 auto`` in guide.css); until then it stands in at the height the stylesheet
-gives. A fixed guess was wrong both ways: a 90-line grade report held 12rem, so
+gives. A fixed guess went wrong twice: a 91-line grade report held 12rem, so
 everything below it moved when it was laid out, and a tool that measures the
 page (axe, in Lighthouse) found the block spilling over the footer.
 
