@@ -186,6 +186,11 @@ def test_diagrams_are_inline_svg(built_site: Path) -> None:
     assert not [p for p, html in pages.items() if "mermaid.esm" in html or "diagrams.js" in html]
 
 
+def test_applying_the_palette_restyles_nothing(built_site: Path) -> None:
+    (palette,) = (built_site / "assets/stylesheets").glob("palette.*.min.css")
+    assert "data-md-color-switching" not in palette.read_text()
+
+
 def test_tables_arrive_wrapped_and_the_theme_skips_them(built_site: Path) -> None:
     page = (built_site / "system-design/radar-backend/index.html").read_text(encoding="utf-8")
     wrapper = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
@@ -223,7 +228,7 @@ def test_a_theme_that_wraps_tables_differently_fails_the_build() -> None:
         use_directory_urls=True,
     )
     bundle.content_string = 'wrap(all("table"))'
-    with pytest.raises(PluginError, match=r"tables\.py: expected one Material bundle"):
+    with pytest.raises(PluginError, match=r"tables\.py: expected one Material file"):
         tables.on_files(Files([bundle]), MkDocsConfig())
 
 

@@ -13,15 +13,15 @@ this hook misses is still wrapped by Material, as before.
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from theme_patch import patch
 
 # Python-Markdown's tables, and the guide's templates, write a bare <table>.
 TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 WRAPPED = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</div></div>'
 
-BUNDLE = re.compile(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js")
+BUNDLE = r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js"
 SELECTOR = '"table:not([class])"'
 SKIPS_WRAPPED = '"table:not([class]):not(.md-typeset__table > table)"'
 
@@ -31,12 +31,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    bundles = [f for f in files if BUNDLE.fullmatch(f.src_uri)]
-    if len(bundles) != 1 or bundles[0].content_string.count(SELECTOR) != 1:
-        raise PluginError(
-            f"overrides/hooks/tables.py: expected one Material bundle holding {SELECTOR} "
-            "once; the theme changed, so check how it wraps tables now"
-        )
-    # The bundle's source map points past this line a little off; only a debugger reads it.
-    bundles[0].content_string = bundles[0].content_string.replace(SELECTOR, SKIPS_WRAPPED)
+    patch(files, BUNDLE, SELECTOR, SKIPS_WRAPPED, "tables.py")
     return files
