@@ -9,7 +9,7 @@ Against a built site served on localhost, in headless Chromium, it measures:
 - the time from the first intent (the exercise scrolls into view) to "ready",
   cold and warm cache, for the start the site makes (the snapshot or a race,
   see docs/assets/exercise/python-worker.js) and for a full start without the
-  snapshot; then cold, under Chromium's network emulation at 50 and 10 Mbit/s
+  snapshot; then cold, under Chromium's network emulation at 50, 20 and 10 Mbit/s
   (20 ms latency), for those two and for the snapshot start forced;
 - the first Check pressed the moment Python is ready, next to a warm Check;
 - for every exercise on the site, its reference solution's Check with Python
@@ -46,7 +46,7 @@ SLUG = "token-bucket"
 PYODIDE_DIR = "assets/vendor/pyodide"
 CORE_FILES = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 SNAPSHOT_FILES = ["snapshot.json", "snapshot.bin.gz"]
-SPEEDS = [50, 10]  # Mbit/s, emulated
+SPEEDS = [50, 20, 10]  # Mbit/s, emulated: the snapshot alone, a race, a full start
 # Starts to compare: the site as built, and two it can be made to make.
 STARTS = ["site's start", "snapshot forced", "full start"]
 STARTED_FROM = {"snapshot forced": "snapshot", "full start": "full start"}

@@ -441,11 +441,18 @@ def test_without_storage_exercises_still_check_and_say_so_once(page: Page, refus
     assert "after all" in run(widget, "print('after all')\n", result="ok")
 
 
+@pytest.mark.parametrize(
+    ("mbit", "races"),
+    [(20, True), (8, False)],
+    ids=["20 Mbit/s: a full start races the snapshot", "8 Mbit/s: the snapshot cannot win"],
+)
 def test_on_a_slow_connection_python_shows_its_download_and_need_not_wait_for_the_snapshot(
-    page: Page,
+    page: Page, mbit: int, races: bool
 ) -> None:
-    # 20 Mbit/s: too slow to bet on the snapshot, so a full start races it. Here
-    # the snapshot never arrives; the full start must win regardless.
+    # Too slow to bet on the snapshot, so Python starts in full; at 20 Mbit/s a
+    # snapshot start races it (on a slow CPU it could win), at 8 it would arrive
+    # too late to win anywhere. Here the snapshot never arrives; the full start
+    # must win regardless.
     asked: list[Route] = []
 
     def never_arrives(route: Route) -> None:
@@ -455,11 +462,12 @@ def test_on_a_slow_connection_python_shows_its_download_and_need_not_wait_for_th
         # The download itself is left hanging.
 
     page.context.route("**/snapshot.bin.gz", never_arrives)
+    rate = mbit * 1e6 / 8  # bytes per second
     warnings: list[str] = []
     page.on("console", lambda message: warnings.append(message.text))
     page.context.new_cdp_session(page).send(
         "Network.emulateNetworkConditions",
-        {"offline": False, "latency": 20, "downloadThroughput": 2.5e6, "uploadThroughput": 2.5e6},
+        {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
     )
     page.goto("coding/token-bucket/")
     widget = page.locator("section.exercise").first
@@ -472,5 +480,7 @@ def test_on_a_slow_connection_python_shows_its_download_and_need_not_wait_for_th
     expect(widget).to_have_attribute("data-python-start", "full start")
     expect(bar).to_be_hidden()
     assert not [text for text in warnings if "without its snapshot" in text]
+    # The first request is the worker asking its cache; a second, the racer's download.
+    assert len(asked) == (2 if races else 1)
     set_code(widget, (EXERCISES / "token-bucket" / "solution.py").read_text())
     press(widget, "check", "passed")

@@ -28,6 +28,13 @@ const SNAPSHOT = "snapshot.bin.gz";
 // start on a desktop core (make bench), and several times that on a phone. At
 // 50 Mbit/s the snapshot takes 1.2 s: racing the two there was slower than either.
 const CLEARLY_FAST_SECONDS = 1.5;
+// A racer starts its download once the core is in, so it can win only if the
+// snapshot arrives, and Python restores from it, before the full start ends its
+// CPU work: about 1.8 s after the core on make bench's machine, some 7 s on a
+// phone four times slower. A snapshot further off than this leaves even that
+// phone too little time to restore, and a lost race costs the full start
+// 0.3-0.4 s (at 10 Mbit/s here), so there is no race.
+const RACE_SECONDS = 4.5;
 // The rate is measured on the first bytes of the core, which every start needs.
 const RATE_SAMPLE_BYTES = 1 * MiB;
 const WARM_UP_ROUNDS = 20;
@@ -166,18 +173,22 @@ async function decompress(response) {
 }
 
 /**
+ * Seconds the snapshot would take to arrive, at the rate the first core bytes
+ * came in: known before Pyodide's modules load.
+ */
+async function arrivalSeconds({ described, core, progress }) {
+  const rate = await progress.rate(RATE_SAMPLE_BYTES, Promise.all(core));
+  return (await described).gzipped_bytes / rate;
+}
+
+/**
  * The snapshot's memory image, or null where an "auto" start should not wait
  * for it: when the core came from the cache (which says nothing about the
- * connection) or the connection is not clearly fast. Decided as soon as the
- * first core bytes have shown the rate, not after Pyodide's modules load.
+ * connection) or the connection is not clearly fast.
  */
-async function snapshotImage(start, { here, described, snapshotHere, coreHere, core, progress }) {
+async function snapshotImage(start, { here, described, snapshotHere, coreHere, arrival, progress }) {
   if (snapshotHere) return decompress(snapshotHere);
-  if (start === "auto") {
-    if (coreHere) return null;
-    const rate = await progress.rate(RATE_SAMPLE_BYTES, Promise.all(core));
-    if ((await described).gzipped_bytes / rate >= CLEARLY_FAST_SECONDS) return null;
-  }
+  if (start === "auto" && (coreHere || (await arrival) >= CLEARLY_FAST_SECONDS)) return null;
   progress.expect((await described).gzipped_bytes);
   return decompress(await download(here(SNAPSHOT), progress).response);
 }
@@ -186,7 +197,8 @@ async function snapshotImage(start, { here, described, snapshotHere, coreHere, c
  * Start Python; `start` says how:
  * - "auto": from the snapshot when this browser has it cached or the connection
  *   is clearly fast; otherwise in full, and once the core is in, ask the page
- *   (a `race` message) to start a "snapshot" worker against this one;
+ *   (a `race` message) to start a "snapshot" worker against this one if the
+ *   snapshot could still win;
  * - "full": in full, the snapshot having lost a race or failed in this tab;
  * - "snapshot": from the snapshot only, with the core from the browser's cache.
  * A snapshot that is missing or unusable is a `fallback`, worth a warning.
@@ -225,7 +237,9 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   });
   import(here("pyodide.asm.mjs")).catch(() => {}); // loadPyodide imports it too
   const described = describeSnapshot(here("snapshot.json"));
-  const context = { here, described, snapshotHere, coreHere, core, progress };
+  const measured = auto && !snapshotHere && !coreHere;
+  const arrival = measured ? arrivalSeconds({ described, core, progress }) : null;
+  const context = { here, described, snapshotHere, coreHere, arrival, progress };
   const image = start === "full" ? Promise.resolve(null) : snapshotImage(start, context);
   image.catch(() => {}); // awaited below, where its failure is reported
   const [{ loadPyodide, version }, lockFileContents] = await Promise.all([import(pyodideUrl), lock]);
@@ -263,9 +277,10 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   if (await image.then(Boolean, () => true)) {
     return fromSnapshot().catch((error) => inFull(error.message ?? String(error)));
   }
-  // Not clear: race a snapshot start against this full one, once the core is in
-  // (unless the reader asked their browser to save data).
-  if (!navigator.connection?.saveData) Promise.all(core).then(() => tell({ type: "race" }));
+  // Not clear: race a snapshot start against this full one, once the core is in,
+  // unless the snapshot cannot win or the reader asked their browser to save data.
+  const winnable = coreHere || (await arrival) < RACE_SECONDS;
+  if (winnable && !navigator.connection?.saveData) Promise.all(core).then(() => tell({ type: "race" }));
   return inFull("");
 }
 
