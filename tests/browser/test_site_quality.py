@@ -115,3 +115,11 @@ def test_axe_finds_no_violations_at_phone_width(page: Page, path: str) -> None:
     page.goto(path)
     expect(page.locator(".md-typeset__scrollwrap[tabindex='0']").first).to_be_attached()
     assert axe_violations(page) == []
+
+
+def test_content_skipped_far_below_never_covers_the_footer(page: Page) -> None:
+    """Notebook cells the browser has not laid out yet (content-visibility) stand in
+    at a guessed height; a longer cell must not lie over the footer's labels."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("examples/applied-ml/merchant_descriptors/")
+    assert axe_violations(page) == []
