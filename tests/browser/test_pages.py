@@ -25,6 +25,32 @@ def test_notebook_page_shows_outputs_and_download(page: Page) -> None:
     assert script.text().startswith("# %% [markdown]")
 
 
+def test_printed_prose_in_a_notebook_wraps_between_words_on_a_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("examples/applied-ml/merchant_descriptors/")
+    conclusion = page.locator(".jp-OutputArea-output pre").last
+    conclusion.scroll_into_view_if_needed()
+    expect(conclusion).to_be_visible()
+    split = conclusion.evaluate(
+        """(pre) => {
+          const text = pre.firstChild;
+          const split = [];
+          for (const word of text.data.matchAll(/\\S+/g)) {
+            const range = document.createRange();
+            range.setStart(text, word.index);
+            range.setEnd(text, word.index + word[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) split.push(word[0]);
+          }
+          return split;
+        }"""
+    )
+    assert len(conclusion.text_content()) > 500, (
+        "the notebook no longer ends on a printed paragraph"
+    )
+    assert split == []
+
+
 def test_diagram_is_an_svg_that_follows_the_palette(page: Page, built_site: Path) -> None:
     with_diagram = next(
         (p for p in sorted(built_site.rglob("index.html")) if 'class="diagram"' in p.read_text()),
