@@ -9,13 +9,17 @@ import functools
 import gzip
 import http.server
 import os
+import shlex
 import shutil
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 # Playwright cannot download its own browser here: use the system's, or the one
 # the CHROMIUM environment variable names (a Chrome elsewhere, say).
@@ -29,6 +33,41 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# Linux's CPU controller (cgroup v1), to give Chromium a slow CPU: DevTools'
+# CPU throttling slows a page's main thread but not its workers, where Python runs.
+CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")
+
+
+@contextmanager
+def slow_chromium(share: float, scratch: Path) -> Iterator[str]:
+    """A Chromium executable (a script in `scratch`) whose processes, together, get
+    `share` of one core. OSError where no CPU cgroup can be made (not root, cgroup v2)."""
+    group = CPU_CGROUPS / f"slow-chromium-{os.getpid()}"
+    group.mkdir()
+    try:
+        # A short period (1 ms of CPU every 1/share ms) spreads the CPU evenly: a long
+        # one would let short work run at full speed.
+        (group / "cpu.cfs_period_us").write_text(str(round(1000 / share)))
+        (group / "cpu.cfs_quota_us").write_text("1000")
+        wrapper = scratch / "chromium-slow-cpu"
+        procs = shlex.quote(str(group / "cgroup.procs"))
+        wrapper.write_text(f'#!/bin/sh\necho $$ > {procs}\nexec {shlex.quote(CHROMIUM)} "$@"\n')
+        wrapper.chmod(0o755)
+        yield str(wrapper)
+    finally:
+        with suppress(OSError):  # a process of a browser left open keeps it
+            group.rmdir()
+
+
+def throttle(page: Page, mbit: float | None) -> None:
+    """Emulate a connection of `mbit` Mbit/s (20 ms latency) for `page`; None: as is."""
+    if mbit:
+        rate = mbit * 1e6 / 8  # bytes per second
+        page.context.new_cdp_session(page).send(
+            "Network.emulateNetworkConditions",
+            {"offline": False, "latency": 20, "downloadThroughput": rate, "uploadThroughput": rate},
+        )
 
 
 # What a static host such as GitHub Pages gzips: text, scripts, data, SVG.

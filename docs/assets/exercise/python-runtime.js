@@ -16,7 +16,6 @@ export class Interrupted extends Error {
 
 class PythonRuntime extends EventTarget {
   #worker = null;
-  #contenders = []; // workers still starting: one, or two in a race
   #ready = null;
   #pending = new Map();
   #nextId = 1;
@@ -33,25 +32,19 @@ class PythonRuntime extends EventTarget {
     this.downloaded = { received: 0, total: 0 };
     this.#setState("loading");
     const started = performance.now();
-    this.#ready = new Promise((resolve, reject) => {
-      const enter = (start) => {
-        const contender = this.#spawn(start, () => enter("snapshot"));
-        contender.ready.then(
-          (reply) => this.#crown(contender, reply, started, resolve),
-          (error) => {
-            this.#drop(contender);
-            if (start !== "snapshot") {
-              reject(error);
-            } else if (!(error instanceof Interrupted)) {
-              // The racer's snapshot was unusable; the full start carries on.
-              console.warn(`Python started without its snapshot, more slowly: ${error.message}`);
-              this.#start = "full";
-            }
-          },
-        );
-      };
-      enter(this.#start);
-    });
+    this.#worker = this.#spawn();
+    const init = {
+      type: "init",
+      pyodideUrl: pyodideUrl.href,
+      packagesUrl: this.#packagesUrl,
+      start: this.#start,
+    };
+    const onLoading = ({ received, total }) => {
+      this.downloaded = { received, total };
+      this.dispatchEvent(new Event("download"));
+    };
+    this.#ready = this.#send(init, { onLoading });
+    this.#ready.then((reply) => this.#started(reply, started)).catch(() => {});
     return this.#ready;
   }
 
@@ -61,15 +54,13 @@ class PythonRuntime extends EventTarget {
    */
   async request(message, { onProgress, timeLimit } = {}) {
     await this.start();
-    return this.#send(this.#worker, message, { onProgress, timeLimit });
+    return this.#send(message, { onProgress, timeLimit });
   }
 
   /** Terminate the worker (ending any run with `reason` of `kind`) and start a fresh one. */
   restart(reason, kind = "stopped") {
-    for (const contender of this.#contenders) contender.worker.terminate();
     this.#worker?.terminate();
     this.#worker = null;
-    this.#contenders = [];
     this.#ready = null;
     for (const { reject, timer } of this.#pending.values()) {
       clearTimeout(timer);
@@ -79,56 +70,25 @@ class PythonRuntime extends EventTarget {
     this.start().catch(() => {});
   }
 
-  /** A worker starting Python; `onRace` is called if it asks for a snapshot racer. */
-  #spawn(start, onRace) {
-    const worker = new Worker(workerUrl, { type: "module", name: `python (${start})` });
-    const contender = { worker, downloaded: { received: 0, total: 0 } };
+  #spawn() {
+    const worker = new Worker(workerUrl, { type: "module", name: "python" });
     worker.onmessage = ({ data }) => this.#receive(data);
     worker.onerror = (event) => {
       event.preventDefault();
       this.restart(`Python stopped unexpectedly (${event.message || "the worker crashed"}).`, "crashed");
     };
-    const init = {
-      type: "init",
-      pyodideUrl: pyodideUrl.href,
-      packagesUrl: this.#packagesUrl,
-      start,
-    };
-    const onLoading = ({ received, total }) => {
-      contender.downloaded = { received, total };
-      const sum = (key) => this.#contenders.reduce((all, c) => all + c.downloaded[key], 0);
-      this.downloaded = { received: sum("received"), total: sum("total") };
-      this.dispatchEvent(new Event("download"));
-    };
-    contender.ready = this.#send(worker, init, { onLoading, onRace });
-    this.#contenders.push(contender);
-    return contender;
+    return worker;
   }
 
-  /** The first contender ready becomes the worker; any other is ended. */
-  #crown(winner, reply, started, resolve) {
-    for (const contender of this.#contenders) {
-      if (contender !== winner) this.#drop(contender);
-    }
-    this.#contenders = [];
-    this.#worker = winner.worker;
+  #started(reply, started) {
     this.startupSeconds = (performance.now() - started) / 1000;
     this.startedFrom = reply.from;
     if (reply.fallback) {
       console.warn(`Python started without its snapshot, more slowly: ${reply.fallback}`);
     }
-    // Later workers in this tab (after Stop) start the way that won.
+    // Later workers in this tab (after Stop) start the way this one did.
     this.#start = reply.from === "snapshot" ? "auto" : "full";
     this.#setState("ready");
-    resolve(reply);
-  }
-
-  #drop(contender) {
-    contender.worker.terminate();
-    this.#contenders = this.#contenders.filter((c) => c !== contender);
-    for (const [id, pending] of this.#pending) {
-      if (pending.worker === contender.worker) this.#pending.delete(id);
-    }
   }
 
   #setState(state) {
@@ -136,11 +96,11 @@ class PythonRuntime extends EventTarget {
     this.dispatchEvent(new Event("statechange"));
   }
 
-  #send(worker, message, handlers) {
+  #send(message, handlers) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending.set(id, { worker, resolve, reject, timer: null, ...handlers });
-      worker.postMessage({ id, ...message });
+      this.#pending.set(id, { resolve, reject, timer: null, ...handlers });
+      this.#worker.postMessage({ id, ...message });
     });
   }
 
@@ -158,8 +118,6 @@ class PythonRuntime extends EventTarget {
       );
     } else if (message.type === "loading") {
       pending.onLoading?.(message);
-    } else if (message.type === "race") {
-      pending.onRace?.();
     } else if (message.type === "progress") {
       pending.onProgress?.(message.result);
     } else if (message.type === "ready" || message.type === "result") {

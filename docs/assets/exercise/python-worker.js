@@ -3,13 +3,14 @@
 // fresh namespace from the harness. Messages are {id, type, ...}:
 //   in:  init {pyodideUrl, packagesUrl, start} | run {source, packages}
 //        | check {source, checks, packages} | kit-test {kit} | kit-check {kit}
-//   out: loading {received, total} | race | ready {seconds, from, fallback} | started
+//   out: loading {received, total} | ready {seconds, from, fallback} | started
 //        | result {result} | progress {result} | failed {message}
 //
 // Python starts one of two ways. From the build's memory snapshot it is ready in
-// about a second, but the snapshot adds ~6 MiB to the ~12 MiB core; a full start
-// downloads less and spends 2-3 s more CPU. Which is faster depends on the
-// reader's connection and CPU, so when it is not clear the page races the two.
+// about a second, but the snapshot adds ~7 MiB to the ~12 MiB core; a full start
+// downloads less and spends 2 s more CPU on a desktop, several times that on a
+// phone. Which is faster depends on the reader's connection and CPU: the worker
+// measures both before it chooses.
 //
 // Either way the guide's own wheel (the exercise harness, the kits' grader and
 // sandbox) is then loaded by name from the served lock. From a snapshot, which
@@ -23,18 +24,17 @@ const MiB = 2 ** 20;
 const LOCK = "pyodide-lock.json";
 const CORE_FILES = ["pyodide.asm.wasm", "python_stdlib.zip", LOCK];
 const SNAPSHOT = "snapshot.bin.gz";
-// A connection that brings the snapshot in this long makes the snapshot the
-// winner on any CPU: a full start costs about 1.9 s more CPU than a snapshot
-// start on a desktop core (make bench), and several times that on a phone. At
-// 50 Mbit/s the snapshot takes 1.2 s: racing the two there was slower than either.
-const CLEARLY_FAST_SECONDS = 1.5;
-// A racer starts its download once the core is in, so it can win only if the
-// snapshot arrives, and Python restores from it, before the full start ends its
-// CPU work: about 1.8 s after the core on make bench's machine, some 7 s on a
-// phone four times slower. A snapshot further off than this leaves even that
-// phone too little time to restore, and a lost race costs the full start
-// 0.3-0.4 s (at 10 Mbit/s here), so there is no race.
-const RACE_SECONDS = 4.5;
+// The snapshot pays when the worker expects it within this many seconds, times
+// how much slower than make bench's machine the reader's CPU is. There a full
+// start spends about 2 s more CPU than a snapshot start, and at 20 Mbit/s, where
+// the worker expects the snapshot in 3.4 s, the snapshot lost by 0.2 s; 2 s
+// leaves room for the probe's noise.
+const SNAPSHOT_SECONDS = 2;
+// The CPU probe: the fastest of three runs of this many rounds of integer work
+// (earlier runs include the engine compiling the loop), and its median time in
+// a fresh worker on make bench's machine.
+const PROBE_ROUNDS = 5e6;
+const PROBE_REFERENCE_MS = 8;
 // The rate is measured on the first bytes of the core, which every start needs.
 const RATE_SAMPLE_BYTES = 1 * MiB;
 const WARM_UP_ROUNDS = 20;
@@ -181,26 +181,53 @@ async function arrivalSeconds({ described, core, progress }) {
   return (await described).gzipped_bytes / rate;
 }
 
+/** How many times longer than on make bench's machine a fixed piece of work takes here. */
+function cpuSlowness() {
+  const spin = (rounds) => {
+    let x = 1;
+    for (let i = 0; i < rounds; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+    }
+    return x;
+  };
+  spin(PROBE_ROUNDS / 5);
+  let fastest = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const begun = performance.now();
+    spin(PROBE_ROUNDS);
+    fastest = Math.min(fastest, performance.now() - begun);
+  }
+  return fastest / PROBE_REFERENCE_MS;
+}
+
 /**
- * The snapshot's memory image, or null where an "auto" start should not wait
- * for it: when the core came from the cache (which says nothing about the
- * connection) or the connection is not clearly fast.
+ * Whether the snapshot arrives soon enough to be worth waiting for. The CPU is
+ * probed only when the connection alone does not decide, while the core downloads.
  */
-async function snapshotImage(start, { here, described, snapshotHere, coreHere, arrival, progress }) {
+async function snapshotPays(arrival) {
+  const seconds = await arrival;
+  return seconds < SNAPSHOT_SECONDS || seconds < SNAPSHOT_SECONDS * cpuSlowness();
+}
+
+/**
+ * The snapshot's memory image, or null where an "auto" start goes without it:
+ * when the core came from the cache (which says nothing about the connection),
+ * the reader asked their browser to save data, or the snapshot does not pay.
+ */
+async function snapshotImage({ here, described, snapshotHere, coreHere, arrival, progress }) {
   if (snapshotHere) return decompress(snapshotHere);
-  if (start === "auto" && (coreHere || (await arrival) >= CLEARLY_FAST_SECONDS)) return null;
+  if (coreHere || navigator.connection?.saveData || !(await snapshotPays(arrival))) return null;
   progress.expect((await described).gzipped_bytes);
   return decompress(await download(here(SNAPSHOT), progress).response);
 }
 
 /**
  * Start Python; `start` says how:
- * - "auto": from the snapshot when this browser has it cached or the connection
- *   is clearly fast; otherwise in full, and once the core is in, ask the page
- *   (a `race` message) to start a "snapshot" worker against this one if the
- *   snapshot could still win;
- * - "full": in full, the snapshot having lost a race or failed in this tab;
- * - "snapshot": from the snapshot only, with the core from the browser's cache.
+ * - "auto": from the snapshot when this browser has it cached or it pays
+ *   (snapshotImage), otherwise in full;
+ * - "full": in full, an auto start in this tab having gone without the snapshot.
  * A snapshot that is missing or unusable is a `fallback`, worth a warning.
  */
 async function boot({ pyodideUrl, packagesUrl, start }, tell) {
@@ -216,12 +243,10 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
     auto && cached(here(CORE_FILES[0])).then((hit) => (hit?.body.cancel(), hit !== null)),
   ]);
   const core = [];
-  if (start !== "snapshot") {
-    for (const name of CORE_FILES) {
-      const { response, counted } = download(here(name), progress);
-      started.set(here(name), response);
-      core.push(counted);
-    }
+  for (const name of CORE_FILES) {
+    const { response, counted } = download(here(name), progress);
+    started.set(here(name), response);
+    core.push(counted);
   }
   // The lock is read here rather than by loadPyodide: the snapshot is checked
   // against it, and the guide's wheel is named relative to it, while any other
@@ -240,14 +265,14 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   const measured = auto && !snapshotHere && !coreHere;
   const arrival = measured ? arrivalSeconds({ described, core, progress }) : null;
   const context = { here, described, snapshotHere, coreHere, arrival, progress };
-  const image = start === "full" ? Promise.resolve(null) : snapshotImage(start, context);
+  const image = auto ? snapshotImage(context) : Promise.resolve(null);
   image.catch(() => {}); // awaited below, where its failure is reported
   const [{ loadPyodide, version }, lockFileContents] = await Promise.all([import(pyodideUrl), lock]);
   const made = await described
     .then((meta) => checkMadeFrom(meta, version, lockFileContents))
     .catch((error) => error);
   const usable = !(made instanceof Error);
-  if (usable && core.length) {
+  if (usable) {
     progress.expect(CORE_FILES.reduce((sum, name) => sum + made.core_bytes[name], 0));
   }
   // With no package source (offline) the base is the site's own copy of Pyodide,
@@ -267,20 +292,12 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   };
   const inFull = async (fallback) => ready(await loadPyodide(options), "full start", fallback);
 
-  if (start === "full") return inFull("");
-  if (!usable) {
-    if (start === "snapshot") throw made;
-    return inFull(made.message);
-  }
-  if (start === "snapshot") return fromSnapshot();
+  if (!auto) return inFull("");
+  if (!usable) return inFull(made.message);
   // A snapshot that failed to arrive counts as chosen: its failure is the fallback.
   if (await image.then(Boolean, () => true)) {
     return fromSnapshot().catch((error) => inFull(error.message ?? String(error)));
   }
-  // Not clear: race a snapshot start against this full one, once the core is in,
-  // unless the snapshot cannot win or the reader asked their browser to save data.
-  const winnable = coreHere || (await arrival) < RACE_SECONDS;
-  if (winnable && !navigator.connection?.saveData) Promise.all(core).then(() => tell({ type: "race" }));
   return inFull("");
 }
 
