@@ -3,6 +3,7 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -308,6 +309,14 @@ def test_the_command_line_end_to_end(tmp_path: Path) -> None:
     )
     assert graded.returncode == 0, graded.stdout + graded.stderr
     assert "Result: PASS." in graded.stdout
+    # Into a reader that stops at once (`| true`): no traceback, a shell's exit status.
+    piped = subprocess.Popen(
+        [*command, "grade", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    piped.stdout.close()
+    assert piped.stderr.read() == b""
+    assert piped.wait() == 128 + signal.SIGPIPE
+    piped.stderr.close()
 
 
 def test_the_fast_metrics_agree_with_scikit_learn() -> None:
