@@ -48,7 +48,7 @@ def executed(log: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def notebook_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """Three builds: fresh, untouched, then with one of the two data files edited."""
+    """Four builds: fresh, untouched, with one of the two data files edited, then restored."""
     project = tmp_path_factory.mktemp("notebooks")
     config = notebook_project(
         project, {f"reads_{name}.py": READER.format(name=name) for name in ("a", "b")}
@@ -59,6 +59,8 @@ def notebook_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, objec
     logs = {"fresh": build(config, project / "fresh"), "again": build(config, project / "again")}
     (data / "a.csv").write_text("alpha, edited\n")
     logs["edited"] = build(config, project / "edited")
+    (data / "a.csv").write_text("alpha\n")
+    logs["restored"] = build(config, project / "restored")
     return {"project": project, "logs": logs}
 
 
@@ -83,6 +85,13 @@ def test_editing_a_dataset_reruns_only_the_notebooks_that_read_it(notebook_build
     assert "alpha, edited" in article(project / "edited", "examples/demo/reads_a")
     edited_b = article(project / "edited", "examples/demo/reads_b")
     assert edited_b == article(project / "fresh", "examples/demo/reads_b")
+
+
+def test_executing_a_notebook_again_renders_the_same_page(notebook_builds: dict) -> None:
+    project, logs = notebook_builds["project"], notebook_builds["logs"]
+    assert executed(logs["restored"]) == ["reads_a.py"]
+    page = "examples/demo/reads_a"
+    assert article(project / "restored", page) == article(project / "fresh", page)
 
 
 PAGE = """\

@@ -85,6 +85,10 @@ def execute(source: Path, kernel_name: str, root: Path) -> tuple[nbformat.Notebo
         raise NotebookFailed(f"{source}: a cell raised\n{error}") from None
     report = notebook.cells.pop()
     notebook.cells.pop(0)
+    # jupytext gives cells random ids, which the page's HTML carries: number them,
+    # so that executing a notebook again leaves its page as it was.
+    for number, cell in enumerate(notebook.cells, 1):
+        cell.id = str(number)
     for cell in notebook.cells:  # the recording cell took execution count 1
         if cell.cell_type == "code" and cell.execution_count:
             cell.execution_count -= 1
