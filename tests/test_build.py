@@ -165,6 +165,45 @@ def test_failing_notebook_fails_build_naming_it(tmp_path: Path) -> None:
     assert not list((tmp_path / ".cache" / "notebooks").glob("*.ipynb")), "a failure was cached"
 
 
+def test_every_notebook_figure_says_what_it_shows(built_site: Path) -> None:
+    pages = sorted((built_site / "examples").rglob("index.html"))
+    figures = [
+        (page, alt)
+        for page in pages
+        for alt in re.findall(r'<img alt="([^"]*)"[^>]*src="output-', page.read_text())
+    ]
+    assert figures, "no notebook figure found"
+    assert not [(page, alt) for page, alt in figures if len(alt) < 40 or "No description" in alt]
+
+
+FIGURE = """\
+# %%
+import matplotlib.pyplot as plt
+{imports}
+fig, ax = plt.subplots(figsize=(2, 2))
+ax.plot([0, 1], [0, 1])
+fig.tight_layout()
+{show}
+"""
+
+
+@pytest.mark.parametrize("described", [True, False], ids=["with alt text", "without"])
+def test_a_notebook_figure_needs_alt_text(tmp_path: Path, described: bool) -> None:
+    figure = FIGURE.format(
+        imports="from guide.figures import show" if described else "",
+        show='show(fig, alt="A diagonal line & nothing else.")' if described else "",
+    )
+    config = notebook_project(tmp_path, {"plot.py": figure})
+    result = build_site(tmp_path / "site", config)
+    if described:
+        assert result.returncode == 0, result.stderr[-3000:]
+        html = (tmp_path / "site/examples/demo/plot/index.html").read_text()
+        assert '<img alt="A diagonal line &amp; nothing else."' in html
+    else:
+        assert result.returncode != 0
+        assert "plot.py: figure 1 has no alt text" in result.stderr
+
+
 def test_notebook_page_styles_come_from_one_shared_file(built_site: Path) -> None:
     page = (built_site / "examples/applied-ml/fraud_laptop_round/index.html").read_text()
     assert "<style" not in page

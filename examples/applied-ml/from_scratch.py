@@ -31,6 +31,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from guide import load_dataset
+from guide.figures import show
 from sklearn.model_selection import train_test_split
 
 SEED = 0
@@ -412,6 +413,14 @@ ax_net.plot(
 ax_lr.set_ylabel("loss")
 ax_net.legend()
 fig.tight_layout()
+show(
+    fig,
+    alt=f"Training and held-out loss against gradient-descent step (log scale), logistic "
+    f"regression on the left, {HIDDEN} tanh units on the right. The network's held-out loss is "
+    f"lowest at step {network_test_loss.argmin() + 1:,} of {NETWORK_STEPS:,} "
+    f"({network_test_loss.min():.4f}, above logistic regression's {logistic_test_loss[-1]:.4f}), "
+    f"then rises while its training loss keeps falling.",
+)
 
 # %%
 from sklearn.metrics import log_loss, roc_auc_score
@@ -625,6 +634,13 @@ ax_acc.axhline(linear_accuracy, color="grey", linestyle="--", label="logistic re
 ax_acc.set(xlabel="epoch", ylabel="test accuracy", title="Held-out descriptors")
 ax_acc.legend()
 fig.tight_layout()
+show(
+    fig,
+    alt=f"Two panels over {EPOCHS} epochs of mini-batch SGD. The training loss goes from "
+    f"{epoch_loss[0]:.2f} after the first epoch to {epoch_loss[-1]:.2f} after the last; the "
+    f"network's test accuracy goes from {epoch_accuracy[0]:.1%} to {epoch_accuracy[-1]:.1%}, "
+    f"against {linear_accuracy:.1%} for logistic regression, a dashed line.",
+)
 
 # %% [markdown]
 # On character n-grams the hidden layer has little to add over the linear

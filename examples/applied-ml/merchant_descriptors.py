@@ -31,6 +31,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from guide import load_dataset
+from guide.figures import show
 
 SEED = 0
 raw = load_dataset("merchant_descriptors").astype({"mcc": str})
@@ -59,6 +60,12 @@ fig, ax = plt.subplots(figsize=(6, 3))
 shares.sort_values().plot.barh(ax=ax, color="tab:blue")
 ax.set(xlabel="share of descriptors", title="Class balance")
 fig.tight_layout()
+show(
+    fig,
+    alt=f"Horizontal bars of each category's share of the descriptors, {len(shares)} categories "
+    f"from {shares.index[0]} at {shares.iloc[0]:.1%} down to {shares.index[-1]} at "
+    f"{shares.iloc[-1]:.1%}.",
+)
 
 # %% [markdown]
 # ## 2. Clean the text, and say why for each step
@@ -378,6 +385,16 @@ ax.set(
 )
 ax.legend()
 fig.tight_layout()
+show(
+    fig,
+    alt=f"Accuracy of the automatic labels against the share labelled automatically, one line per "
+    f"model, on validation, with a dashed line at the {TARGET_ACCURACY:.0%} target. Meeting it, "
+    + "; ".join(
+        f"the {name} labels {review.loc[name, 'automatic share']:.0%} of the descriptors"
+        for name in CANDIDATES
+    )
+    + ".",
+)
 review.round(3)
 
 # %% [markdown]
@@ -421,6 +438,15 @@ ConfusionMatrixDisplay.from_predictions(
 )
 ax.set_title(f"{chosen}, test merchants (counts)")
 fig.tight_layout()
+mistakes = pd.crosstab(test["category"].to_numpy()[~right], predicted[~right]).stack()
+(true_class, predicted_class), most_confused = mistakes.idxmax(), mistakes.max()
+show(
+    fig,
+    alt=f"Confusion matrix of the chosen model ({chosen}) on the {len(test):,} test descriptors, "
+    f"true category in rows, predicted in columns. {right.sum():,} ({test_accuracy:.1%}) sit on "
+    f"the diagonal; the largest error cell is {true_class} predicted as {predicted_class}, "
+    f"{most_confused} descriptors.",
+)
 
 # %% [markdown]
 # ## 9. Error analysis: who is wrong, the model or the label?

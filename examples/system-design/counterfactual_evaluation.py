@@ -23,6 +23,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from guide.figures import show
 
 SEED = 0
 rng = np.random.default_rng(SEED)
@@ -131,6 +132,15 @@ for ax, metric in zip(axes, ["precision", "recall"], strict=True):
 axes[0].legend()
 fig.suptitle(f"Estimates from production data with {ALLOW_RATE:.0%} allow-through")
 fig.tight_layout()
+recall_at = curves.loc[THRESHOLD].xs("recall", level=1)
+assert recall_at["naive"] < recall_at["truth"] / 2
+show(
+    fig,
+    alt=f"Precision (left) and recall (right) of 'block if score > t' for t from {thresholds[0]} "
+    f"to {thresholds[-1]}: the truth, the naive estimate and the IPW estimate. At the production "
+    f"threshold of {THRESHOLD} the true recall is {recall_at['truth']:.1%}; the naive estimate "
+    f"says {recall_at['naive']:.1%}, IPW {recall_at['IPW']:.1%}.",
+)
 
 # %% [markdown]
 # The naive recall is the worst error: frauds above the threshold are observed
@@ -190,6 +200,18 @@ cost_ax.plot(
 )
 cost_ax.set_ylabel("frauds let through per 100k payments", color="tab:red")
 fig.tight_layout()
+cheapest, dearest = spread.iloc[0], spread.iloc[-1]
+assert spread["std of IPW recall"].is_monotonic_decreasing
+assert spread["frauds let through per 100k payments"].is_monotonic_increasing
+show(
+    fig,
+    alt=f"Standard deviation of the IPW recall and precision estimates against the allow-through "
+    f"rate (log scale), with frauds let through on a second axis. From {cheapest.name:.1%} to "
+    f"{dearest.name:.0%}, the recall's spread falls from {cheapest['std of IPW recall']:.3f} to "
+    f"{dearest['std of IPW recall']:.3f} and frauds let through rise from "
+    f"{cheapest['frauds let through per 100k payments']:.1f} to "
+    f"{dearest['frauds let through per 100k payments']:.1f} per 100,000 payments.",
+)
 
 # %% [markdown]
 # ## 5. What the numbers say

@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from guide import load_payments
+from guide.figures import show
 
 SEED = 0
 
@@ -230,6 +231,15 @@ for (name, (y, p)), color in zip(scores.items(), colors, strict=True):
 right.set(xlabel="recall", ylabel="precision", title="Precision-recall curves")
 right.legend()
 fig.tight_layout()
+assert pr_auc["leaky model, served as-of features"] < pr_auc["as-of join, offline"]
+show(
+    fig,
+    alt=f"Left, bars of test PR-AUC for the three evaluations, with random ranking at "
+    f"{base_rate:.3f}; right, their precision-recall curves. The leaky join reports "
+    f"{pr_auc['leaky join, offline']:.3f} and the as-of join {pr_auc['as-of join, offline']:.3f}, "
+    f"but the leaky model on the features the service can serve reaches "
+    f"{pr_auc['leaky model, served as-of features']:.3f}.",
+)
 
 # %% [markdown]
 # ## 4. What to take away

@@ -21,7 +21,8 @@
   so a notebook page weighed 190-420 KiB and painted late on a phone's
   connection. Each becomes a PNG file beside its page, named by its content,
   fetched only as the reader nears it, with its size written in the tag so
-  nothing moves when it arrives.
+  nothing moves when it arrives, and the alt text the notebook gave it
+  (guide.figures.show); a figure without one fails the build.
 - Offline pages: mkdocs-jupyter injects a MathJax loader that fetches MathJax
   from a CDN; the guide's notebooks write no TeX, so the loader is removed.
 - Accessibility: code cells scroll sideways, so they take keyboard focus
@@ -47,7 +48,7 @@ from pathlib import Path
 
 import mkdocs_jupyter.convert
 import mkdocs_jupyter.plugin
-from build_inputs import Project
+from build_inputs import Project, read_json
 from build_memo import BuildMemo
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -77,6 +78,7 @@ INDEX_LABEL = f"<th>{HIDDEN_INDEX}</th>"
 # A pandas Styler prints the same corner as a non-breaking space.
 STYLER_CORNER = re.compile(r'(<th class="blank level0"[^>]*>)(?:&nbsp;|\xa0)(</th>)')
 OUTPUT_IMAGE = re.compile(r'<img (?P<attributes>[^>]*?)src="data:image/png;base64,(?P<data>[^"]+)"')
+NO_ALT = 'alt="No description has been provided for this image"'  # nbconvert's stand-in
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")  # IPython colours its tracebacks
 # Shown above a notebook served before it has executed.
 NOTE = '<div class="admonition {kind}"><p class="admonition-title">{title}</p>{body}</div>\n\n'
@@ -244,14 +246,34 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
 
 
-def _image_file(match: re.Match[str], folder: Path) -> str:
+def _figure_alts(source: Path) -> list[str]:
+    """The alt text of each figure the executed notebook shows, in order."""
+    entry = state.cache.hit(source)
+    cells = read_json(entry)["cells"] if entry else []  # served before it executed: none
+    figures = [
+        output.get("metadata", {}).get("image/png", {}).get("alt")
+        for cell in cells
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    for number, alt in enumerate(figures, 1):
+        if not alt:
+            raise PluginError(
+                f"{source}: figure {number} has no alt text; show it with "
+                "guide.figures.show(fig, alt=...), saying what it shows"
+            )
+    return figures
+
+
+def _image_file(match: re.Match[str], folder: Path, alt: str) -> str:
     png = base64.b64decode(match["data"])
     name = f"output-{hashlib.sha256(png).hexdigest()[:16]}.png"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(png)
     width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
     size = f'width="{width}" height="{height}" loading="lazy"'
-    return f'<img {match["attributes"]}src="{name}" {size}'
+    attributes = match["attributes"].replace(NO_ALT, f'alt="{escape(alt)}"')
+    return f'<img {attributes}src="{name}" {size}'
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -261,7 +283,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace(CODE_CELL, '<div tabindex="0" class="highlight-ipynb ')
     output = STYLER_CORNER.sub(rf"\1{HIDDEN_INDEX}\2", output)
     folder = Path(config.site_dir, page.file.dest_path).parent
-    output = OUTPUT_IMAGE.sub(lambda image: _image_file(image, folder), output)
+    alts = iter(_figure_alts(Path(page.file.abs_src_path)))
+    output = OUTPUT_IMAGE.sub(lambda image: _image_file(image, folder, next(alts)), output)
     return DATAFRAME.sub(_accessible_dataframe, output)
 
 
