@@ -3,7 +3,8 @@
     python scripts/bench_pages.py SITE_DIR [--runs N]
 
 Then every page of the site once (`sweep`): its lowest scores, and which page,
-because one page of a kind can be the kind's fastest.
+because one page of a kind can be the kind's fastest; a page whose performance
+scores under 98 in that one run is audited again, for its median.
 
 Runs npm's pinned `lighthouse` (node_modules/.bin) with Debian's Chromium
 against the site served on localhost, with Lighthouse's default mobile
@@ -81,21 +82,30 @@ class Sweep:
 
     pages: int
     lowest: dict[str, tuple[float, str]]  # the page, or "none" when every page scores 100
-    under_98: list[str]  # pages whose performance scored under 98
+    # Pages whose performance scored under 98 once: their median over `runs` audits.
+    under_98: dict[str, float]
 
 
-def sweep(site: Path) -> Sweep:
+def sweep(site: Path, runs: int) -> Sweep:
     paths = sorted(
         "" if page.parent == site else f"{page.parent.relative_to(site).as_posix()}/"
         for page in site.rglob("index.html")
     )
     with serve(site) as base:
         audits = {path: audit(base + path) for path in paths}
+        # One run can miss a page's median by a few points (a kind's median of 99
+        # came with one of its pages under 98 once): a page under 98 runs again.
+        under = {
+            path: statistics.median(
+                [run["performance"], *(audit(base + path)["performance"] for _ in range(runs - 1))]
+            )
+            for path, run in audits.items()
+            if run["performance"] < 98
+        }
     lowest = {}
     for name in CATEGORIES:
         score, path = min((run[name], path) for path, run in audits.items())
         lowest[name] = (score, f"/{path}" if score < 100 else "none")
-    under = [path for path, run in audits.items() if run["performance"] < 98]
     return Sweep(len(paths), lowest, under)
 
 
@@ -108,11 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     for kind, figures in audit_site(args.site, args.runs).items():
         scores = " ".join(f"{figures[name]:>5.0f}" for name in CATEGORIES)
         print(f"{kind:<22} {scores} {figures['bytes'] / 1024:>7.0f}")
-    every = sweep(args.site)
+    every = sweep(args.site, args.runs)
     print(f"every page ({every.pages}), one run each: lowest")
     for name, (score, page) in every.lowest.items():
         print(f"  {name:<15} {score:>4.0f}  {page}")
-    print(f"  performance under 98: {', '.join(every.under_98) or 'none'}")
+    print(f"  performance under 98 once, then its median of {args.runs} runs:")
+    for page, median in every.under_98.items():
+        print(f"    /{page:<40} {median:>4.0f}")
     return 0
 
 
