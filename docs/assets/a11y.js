@@ -11,8 +11,9 @@ new MutationObserver((records) => {
   }
 }).observe(document.body, { childList: true, subtree: true });
 
-// A table wider than the page scrolls sideways in Material's wrapper: the
-// keyboard reaches it only if it is focusable, so it is, while it scrolls.
+// A box wider than the page scrolls sideways (a table in Material's wrapper,
+// unfolded code): the keyboard reaches it only if it is focusable, so it is,
+// while it scrolls, at any width.
 const wide = new ResizeObserver((entries) => {
   for (const { target } of entries) {
     if (target.scrollWidth > target.clientWidth) target.tabIndex = 0;
@@ -20,8 +21,12 @@ const wide = new ResizeObserver((entries) => {
   }
 });
 
+export function focusableWhileItScrolls(element) {
+  wide.observe(element);
+}
+
 document$.subscribe(() => {
   for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
-    wide.observe(wrapper);
+    focusableWhileItScrolls(wrapper);
   }
 });

@@ -1,7 +1,9 @@
 // Code in a closed <details> is built into a <template> (overrides/hooks/folds.py),
 // so the browser builds none of its highlighted tokens as the page loads; it
 // joins the page only when its <details> first opens, and gets then what
-// Material gives a code block: a copy button, and keyboard focus only if it scrolls.
+// Material gives a code block: a copy button, and keyboard focus only while it scrolls.
+import { focusableWhileItScrolls } from "./a11y.js";
+
 let folded = 0;
 
 function unfold(details) {
@@ -20,7 +22,7 @@ function unfold(details) {
     copy.dataset.mdType = "copy";
     bar.append(copy);
     pre.insertBefore(bar, code);
-    if (code.scrollWidth <= code.clientWidth) code.removeAttribute("tabindex"); // written by a11y.py
+    focusableWhileItScrolls(code); // a11y.py wrote its tabindex, for before it was measured
   }
 }
 
