@@ -161,7 +161,7 @@ def _render_executed(nb_path: str, **options: object) -> str:
         except NotebookFailed as failure:
             raise PluginError(str(failure)) from None
     if entry := state.cache.hit(source):
-        return _rendered(entry, options)
+        return _rendered(source, entry, options)
     _, run = state.pending.get(source, ("", None))
     note = EXECUTING
     if run is not None and run.done() and run.exception():
@@ -170,11 +170,32 @@ def _render_executed(nb_path: str, **options: object) -> str:
     return note + _without_styles(_render(nb_path, **options))
 
 
-def _rendered(entry: Path, options: dict[str, object]) -> str:
-    """The executed notebook as mkdocs-jupyter renders it, without its inline CSS."""
+def _rendered(source: Path, entry: Path, options: dict[str, object]) -> str:
+    """The executed notebook as mkdocs-jupyter renders it, without its inline CSS,
+    its figures with their alt text."""
     return state.memo.get(
         ("html", entry, entry.stat().st_mtime_ns, json.dumps(options, default=str)),
-        lambda: _without_styles(_render(str(entry), **options)),
+        lambda: _with_alt_text(_without_styles(_render(str(entry), **options)), source, entry),
+    )
+
+
+def _with_alt_text(html: str, source: Path, entry: Path) -> str:
+    """`html` with the alt text the notebook gave each figure (guide.figures.show)."""
+    figures = [
+        output.get("metadata", {}).get("image/png", {}).get("alt")
+        for cell in read_json(entry)["cells"]
+        for output in cell.get("outputs", [])
+        if "image/png" in output.get("data", {})
+    ]
+    for number, alt in enumerate(figures, 1):
+        if not alt:
+            raise PluginError(
+                f"{source}: figure {number} has no alt text; show it with "
+                "guide.figures.show(fig, alt=...), saying what it shows"
+            )
+    alts = iter(figures)
+    return OUTPUT_IMAGE.sub(
+        lambda image: image[0].replace(NO_ALT, f'alt="{escape(next(alts))}"'), html
     )
 
 
@@ -246,34 +267,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return f'<link rel="stylesheet" href="{stylesheet}">\n{html}'
 
 
-def _figure_alts(source: Path) -> list[str]:
-    """The alt text of each figure the executed notebook shows, in order."""
-    entry = state.cache.hit(source)
-    cells = read_json(entry)["cells"] if entry else []  # served before it executed: none
-    figures = [
-        output.get("metadata", {}).get("image/png", {}).get("alt")
-        for cell in cells
-        for output in cell.get("outputs", [])
-        if "image/png" in output.get("data", {})
-    ]
-    for number, alt in enumerate(figures, 1):
-        if not alt:
-            raise PluginError(
-                f"{source}: figure {number} has no alt text; show it with "
-                "guide.figures.show(fig, alt=...), saying what it shows"
-            )
-    return figures
-
-
-def _image_file(match: re.Match[str], folder: Path, alt: str) -> str:
+def _image_file(match: re.Match[str], folder: Path) -> str:
     png = base64.b64decode(match["data"])
     name = f"output-{hashlib.sha256(png).hexdigest()[:16]}.png"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_bytes(png)
     width, height = struct.unpack(">II", png[16:24])  # the PNG header's IHDR chunk
     size = f'width="{width}" height="{height}" loading="lazy"'
-    attributes = match["attributes"].replace(NO_ALT, f'alt="{escape(alt)}"')
-    return f'<img {attributes}src="{name}" {size}'
+    return f'<img {match["attributes"]}src="{name}" {size}'
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -283,8 +284,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = output.replace(CODE_CELL, '<div tabindex="0" class="highlight-ipynb ')
     output = STYLER_CORNER.sub(rf"\1{HIDDEN_INDEX}\2", output)
     folder = Path(config.site_dir, page.file.dest_path).parent
-    alts = iter(_figure_alts(Path(page.file.abs_src_path)))
-    output = OUTPUT_IMAGE.sub(lambda image: _image_file(image, folder, next(alts)), output)
+    output = OUTPUT_IMAGE.sub(lambda image: _image_file(image, folder), output)
     return DATAFRAME.sub(_accessible_dataframe, output)
 
 
