@@ -203,11 +203,10 @@ function cpuSlowness() {
 }
 
 /**
- * Whether the snapshot arrives soon enough to be worth waiting for. The CPU is
- * probed only when the connection alone does not decide, while the core downloads.
+ * Whether a snapshot `seconds` away is worth waiting for. The CPU is probed only
+ * when the connection alone does not decide, while the core downloads.
  */
-async function snapshotPays(arrival) {
-  const seconds = await arrival;
+function snapshotPays(seconds) {
   return seconds < SNAPSHOT_SECONDS || seconds < SNAPSHOT_SECONDS * cpuSlowness();
 }
 
@@ -216,9 +215,10 @@ async function snapshotPays(arrival) {
  * when the core came from the cache (which says nothing about the connection),
  * the reader asked their browser to save data, or the snapshot does not pay.
  */
-async function snapshotImage({ here, described, snapshotHere, coreHere, arrival, progress }) {
+async function snapshotImage({ here, described, snapshotHere, coreHere, core, progress }) {
   if (snapshotHere) return decompress(snapshotHere);
-  if (coreHere || navigator.connection?.saveData || !(await snapshotPays(arrival))) return null;
+  if (coreHere || navigator.connection?.saveData) return null;
+  if (!snapshotPays(await arrivalSeconds({ described, core, progress }))) return null;
   progress.expect((await described).gzipped_bytes);
   return decompress(await download(here(SNAPSHOT), progress).response);
 }
@@ -262,9 +262,7 @@ async function boot({ pyodideUrl, packagesUrl, start }, tell) {
   });
   import(here("pyodide.asm.mjs")).catch(() => {}); // loadPyodide imports it too
   const described = describeSnapshot(here("snapshot.json"));
-  const measured = auto && !snapshotHere && !coreHere;
-  const arrival = measured ? arrivalSeconds({ described, core, progress }) : null;
-  const context = { here, described, snapshotHere, coreHere, arrival, progress };
+  const context = { here, described, snapshotHere, coreHere, core, progress };
   const image = auto ? snapshotImage(context) : Promise.resolve(null);
   image.catch(() => {}); // awaited below, where its failure is reported
   const [{ loadPyodide, version }, lockFileContents] = await Promise.all([import(pyodideUrl), lock]);
