@@ -32,6 +32,7 @@ import statistics
 import sys
 import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from local_site import CHROMIUM, CHROMIUM_ARGS, serve, slow_chromium, throttle
@@ -200,20 +201,20 @@ def slow_cpu_starts(
     """The site's start and a full start, cold, on a slow CPU (SLOW_CPU); {} where
     this machine cannot slow Chromium's CPU."""
     share, mbit = SLOW_CPU
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
         try:
-            with slow_chromium(share, Path(scratch)) as executable:
-                browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-                say(f"Python's start on {share} of a core, {mbit} Mbit/s")
-                figures = {
-                    start: starts(browser, base, start, mbit, runs)["cold"]
-                    for start in ("site's start", "full start")
-                }
-                browser.close()
-                return figures
+            executable = stack.enter_context(slow_chromium(share, Path(scratch)))
         except OSError as error:
             say(f"No slow CPU: Chromium's CPU cannot be limited here ({error})")
             return {}
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        say(f"Python's start on {share} of a core, {mbit} Mbit/s")
+        figures = {
+            start: starts(browser, base, start, mbit, runs)["cold"]
+            for start in ("site's start", "full start")
+        }
+        browser.close()
+        return figures
 
 
 def first_check_at_ready(browser: Browser, base: str, runs: int) -> dict[str, list[float]]:
