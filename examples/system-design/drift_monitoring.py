@@ -152,6 +152,13 @@ monitor.iloc[[0, AMOUNT_SHIFT_DAY, MIX_SHIFT_DAY, CONCEPT_DAY, N_DAYS - 1]].roun
 
 # %%
 WATCH, ACT = 0.10, 0.25  # conventions, not derived: see the drift page
+
+
+def first_day(mask: pd.Series) -> int | None:
+    hits = mask[mask].index
+    return int(hits[0]) if len(hits) else None
+
+
 fig, (psi_ax, ks_ax) = plt.subplots(2, 1, figsize=(9, 6), sharex=True)
 for column in ["PSI amount", "PSI merchant_category", "PSI score"]:
     psi_ax.plot(monitor.index, monitor[column], label=column)
@@ -171,8 +178,12 @@ for ax in (psi_ax, ks_ax):
         ax.axvline(change_day, color="grey", alpha=0.5)
         ax.text(change_day + 0.5, ax.get_ylim()[1] * 0.9, name, color="grey", fontsize=8)
 fig.tight_layout()
-over_watch = monitor[["PSI amount", "PSI merchant_category"]] > WATCH
-assert over_watch.any().all()
+alerts = {
+    f"{column} > watch": first_day(monitor[column] > WATCH)
+    for column in ["PSI amount", "PSI merchant_category", "PSI score"]
+}
+assert alerts["PSI amount > watch"] is not None
+assert alerts["PSI merchant_category > watch"] is not None
 score_psi_change = (
     monitor.loc[CONCEPT_DAY:, "PSI score"].mean()
     - monitor.loc[MIX_SHIFT_DAY : CONCEPT_DAY - 1, "PSI score"].mean()
@@ -182,8 +193,8 @@ show(
     fig,
     alt=f"Top, daily PSI of amount, merchant category and model score; bottom, the KS statistic "
     f"of amount; changes marked on days {AMOUNT_SHIFT_DAY}, {MIX_SHIFT_DAY} and {CONCEPT_DAY}. "
-    f"Amount PSI passes the {WATCH} watch line on day {over_watch['PSI amount'].idxmax()} and "
-    f"category PSI on day {over_watch['PSI merchant_category'].idxmax()}; the fraud ring from day "
+    f"Amount PSI passes the {WATCH} watch line on day {alerts['PSI amount > watch']} and "
+    f"category PSI on day {alerts['PSI merchant_category > watch']}; the fraud ring from day "
     f"{CONCEPT_DAY} moves the score's mean PSI by only {score_psi_change:+.3f}.",
 )
 
@@ -232,8 +243,9 @@ ax.legend(loc="lower left", fontsize=8)
 fig.tight_layout()
 recall_after_ring = performance.loc[performance["week ending"] >= CONCEPT_DAY + 6, "recall"].mean()
 assert recall_after_ring < reference_recall
-alert_days = performance.loc[performance["recall"] < RECALL_ALERT, "known on day"]
-alert = f"fires on day {alert_days.iloc[0]}" if len(alert_days) else "never fires"
+recall_day = first_day(performance.set_index("known on day")["recall"] < RECALL_ALERT)
+alerts["matured recall < 70% of reference"] = recall_day
+alert = "never fires" if recall_day is None else f"fires on day {recall_day}"
 show(
     fig,
     alt=f"Weekly recall at the threshold by day, drawn when the week ends and again "
@@ -246,27 +258,10 @@ show(
 # ## 5. What the job caught, and when
 
 # %%
-
-
-def first_day(mask: pd.Series) -> int | None:
-    hits = mask[mask].index
-    return int(hits[0]) if len(hits) else None
-
-
-alerts = {
-    "amount PSI > watch": first_day(monitor["PSI amount"] > WATCH),
-    "merchant_category PSI > watch": first_day(monitor["PSI merchant_category"] > WATCH),
-    "score PSI > watch": first_day(monitor["PSI score"] > WATCH),
-    "matured recall < 70% of reference": first_day(
-        performance.set_index("known on day")["recall"] < RECALL_ALERT
-    ),
-}
 pd.Series(alerts, name="first day the alert fires").to_frame()
 
 # %%
-assert alerts["amount PSI > watch"] is not None and alerts["amount PSI > watch"] >= AMOUNT_SHIFT_DAY
-assert alerts["merchant_category PSI > watch"] is not None
-recall_day = alerts["matured recall < 70% of reference"]
+assert alerts["PSI amount > watch"] >= AMOUNT_SHIFT_DAY
 
 
 def when_flagged(alert_day: int, change_day: int) -> str:
@@ -276,8 +271,8 @@ def when_flagged(alert_day: int, change_day: int) -> str:
 
 print(
     f"The amount shift on day {AMOUNT_SHIFT_DAY} is flagged "
-    f"{when_flagged(alerts['amount PSI > watch'], AMOUNT_SHIFT_DAY)}; the merchant-mix shift on "
-    f"day {MIX_SHIFT_DAY}, {when_flagged(alerts['merchant_category PSI > watch'], MIX_SHIFT_DAY)}. "
+    f"{when_flagged(alerts['PSI amount > watch'], AMOUNT_SHIFT_DAY)}; the merchant-mix shift on "
+    f"day {MIX_SHIFT_DAY}, {when_flagged(alerts['PSI merchant_category > watch'], MIX_SHIFT_DAY)}. "
     "Data drift is visible as soon as the day's payments are in."
 )
 print(
