@@ -153,6 +153,27 @@ def test_markdown_exec_blocks_rerun_only_when_their_inputs_change(tmp_path: Path
     assert ran() == []
 
 
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    theme.mkdir()
+
+    def build_with(marker: str) -> str:
+        block = f"{{% block content %}}{marker}{{% endblock %}}"
+        (theme / "main.html").write_text('{% extends "base.html" %}' + block, encoding="utf-8")
+        config = child_project(
+            tmp_path,
+            {"index.md": "# Home\n"},
+            theme={"name": "material", "custom_dir": str(theme)},
+            hooks=[str(HOOKS / "template_cache.py")],
+        )
+        build(config, site)
+        return (site / "index.html").read_text(encoding="utf-8")
+
+    assert "first-marker" in build_with("first-marker")
+    assert any((tmp_path / ".cache" / "jinja").iterdir())  # the templates were kept compiled
+    assert "second-marker" in build_with("second-marker")
+
+
 def test_serve_shows_notebooks_before_they_execute(tmp_path: Path) -> None:
     broken = '# %% [markdown]\n# # Broken\n\n# %%\nraise ValueError("planted failure")\n'
     config = notebook_project(
