@@ -1,9 +1,10 @@
 """The kits hook: each kit's data for its page, and the build failing on an unknown kit."""
 
 import json
+import re
 from pathlib import Path
 
-from roundkit import kit_files, kits
+from roundkit import KINDS, kit_files, kits
 from support import one_page_site
 
 PAYOUTS = kits.find_task("integration", "payout-reconciliation")
@@ -34,3 +35,20 @@ def test_a_kit_page_gets_its_files_and_only_it_loads_the_widget(tmp_path: Path) 
     hidden = (PAYOUTS.folder / "hidden" / "test_part1_pagination.py").read_text()
     first_test = next(line for line in hidden.splitlines() if line.strip().startswith("def test"))
     assert first_test not in page and first_test not in json.dumps(data)
+
+
+def test_the_kit_list_shows_every_kit_with_a_state_cell(tmp_path: Path) -> None:
+    body = '<div data-kit-list></div>\n\n<div data-kit="payout-reconciliation"></div>'
+    site, result = one_page_site(tmp_path, body, "kits.py")
+    assert result.returncode == 0, result.stderr
+    page = (site / "index.html").read_text()
+    cells = re.findall(
+        r'<td data-practice="kit" data-name="([^"]+)" data-hash="(\w+)">Not started</td>', page
+    )
+    assert [name for name, _ in cells] == [name for kind in KINDS for name in kits.tasks(kind)]
+    data = json.loads((site / "assets" / "kits" / "payout-reconciliation.json").read_text())
+    assert dict(cells)["payout-reconciliation"] == data["hash"]  # the key its edits are saved under
+    assert "<td>Integration round. Match every payout" in page
+    assert "<td>Bug squash round. A ledger" in page
+    assert '<a href="./">Payout reconciliation</a>' in page  # linked to the page embedding it
+    assert "<td>Merchant ledger</td>" in page  # embedded nowhere here: not linked

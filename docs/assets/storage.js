@@ -11,6 +11,19 @@ export const storage = {
       return null;
     }
   },
+  /** Whether any stored key starts with `prefix`. */
+  anyStartingWith(prefix) {
+    try {
+      const stored = window.localStorage;
+      for (let i = 0; i < stored.length; i += 1) {
+        if (stored.key(i).startsWith(prefix)) return true;
+      }
+      return false;
+    } catch {
+      this.works = false;
+      return false;
+    }
+  },
   /** Store `value`, or forget `key` when `value` is null; false when it could not. */
   set(key, value) {
     try {

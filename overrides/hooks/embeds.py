@@ -1,7 +1,9 @@
 """What the embedding hooks share: a page embeds a component with one line of
 HTML naming it (``<div data-exercise="token-bucket"></div>``,
 ``<div data-explorer="fraud-accuracy"></div>``), and the hook draws it from a
-Jinja template. Not a hook itself: exercises.py and explorers.py import it.
+Jinja template. The Practice page lists every exercise and every kit with the
+reader's progress. Not a hook itself: exercises.py, kits.py and explorers.py
+import it.
 """
 
 import re
@@ -11,6 +13,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -36,3 +40,15 @@ def embedded_in(
                 )
             pages.setdefault(name, file.url)
     return pages
+
+
+def practice_list(practice: str, heading: str, rows: list[dict[str, str]], page: Page) -> str:
+    """The Practice page's table of every exercise or kit, with a state cell for progress.js.
+
+    Each row has the item's name, title, summary, content hash and ``page``: the
+    URL of the page that embeds it ("" for none), linked from this page.
+    """
+    for row in rows:
+        row["href"] = get_relative_url(row["page"], page.url) if row["page"] else ""
+    template = TEMPLATES.get_template("practice-list.html")
+    return template.render(practice=practice, heading=heading, rows=rows)

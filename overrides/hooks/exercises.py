@@ -5,7 +5,7 @@
   widget's shell (the starter, read-only, for readers without JavaScript).
   An unknown slug fails the build, naming the page and the slug.
 - ``<div data-exercise-list></div>`` becomes a table of every exercise, with a
-  state cell that the browser fills from localStorage.
+  state cell that the browser fills from localStorage (progress.js).
 - Each exercise's data (starter, solution, checks, hints, a content hash) is
   written to ``assets/exercises/<slug>.json``, so hidden checks stay out of the
   page text and the search index. The harness reaches the browser in the
@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from embeds import TEMPLATES, embedded_in
+from embeds import TEMPLATES, embedded_in, practice_list
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 ROOT = Path(__file__).resolve().parents[2]
 EXERCISES = ROOT / "examples" / "exercises"
@@ -141,17 +140,20 @@ def _shell(exercise: Exercise) -> str:
 def _list(page: Page) -> str:
     rows = [
         {
-            "exercise": exercise,
-            "href": get_relative_url(_embedded_in[slug], page.url) if slug in _embedded_in else "",
+            "name": slug,
+            "title": exercise.title,
+            "summary": exercise.summary,
+            "hash": exercise.digest,
+            "page": _embedded_in.get(slug, ""),
         }
         for slug, exercise in _exercises.items()
     ]
-    return TEMPLATES.get_template("exercise-list.html").render(rows=rows)
+    return practice_list("exercise", "Exercise", rows, page)
 
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html_text = EMBED.sub(lambda m: _shell(_exercises[m.group(1)]), html_text)
-    return html_text.replace(LIST, _list(page))
+    return html_text.replace(LIST, _list(page)) if LIST in html_text else html_text
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -5,6 +5,8 @@
   kit's shell (its file list, readable without JavaScript) and adds the kit
   widget's module (``assets/kit/kit-widget.js``) to that page only. An unknown
   name fails the build, naming the page and the name.
+- ``<div data-kit-list></div>`` becomes a table of every kit, with a state
+  cell that the browser fills from localStorage (progress.js).
 - Each kit is made here as ``rounds.py new`` makes it (roundkit's ``create``)
   and written to ``assets/kits/<name>.json``: every file, with a content hash
   that keys the reader's saved edits. The hidden tests are not in it: they
@@ -19,7 +21,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from embeds import TEMPLATES, embedded_in
+from embeds import TEMPLATES, embedded_in, practice_list
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -30,6 +32,7 @@ from roundkit import KINDS, kit_files, kits
 from roundkit.browser import sent_files
 
 EMBED = re.compile(r'<div data-kit="([^"]*)"></div>')
+LIST = "<div data-kit-list></div>"
 # Files shown first in the list, in this order; the rest follow by path.
 FIRST = ("README.md", "BUG_REPORT.md", "API.md")
 # A Check runs every hidden test of a kit in Pyodide: well under a second for a
@@ -52,6 +55,7 @@ class Kit:
 
 
 _kits: dict[str, Kit] = {}
+_embedded_in: dict[str, str] = {}  # name -> URL of the page that embeds it
 
 
 def _order(path: str) -> tuple[int, int, str]:
@@ -93,7 +97,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    embedded_in(files, EMBED, _kits, "kit", "examples/rounds/")
+    _embedded_in.clear()
+    _embedded_in.update(embedded_in(files, EMBED, _kits, "kit", "examples/rounds/"))
     for kit in _kits.values():
         files.append(
             File.generated(config, f"assets/kits/{kit.name}.json", content=json.dumps(asdict(kit)))
@@ -101,7 +106,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _list(page: Page) -> str:
+    rows = [
+        {
+            "name": kit.name,
+            "title": kit.title,
+            "summary": f"{KINDS[kit.kind].LABEL} round. {kit.summary}",
+            "hash": kit.hash,
+            "page": _embedded_in.get(kit.name, ""),
+        }
+        for kit in _kits.values()
+    ]
+    return practice_list("kit", "Kit", rows, page)
+
+
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if LIST in html_text:
+        html_text = html_text.replace(LIST, _list(page))
     names = EMBED.findall(html_text)
     if not names:
         return html_text

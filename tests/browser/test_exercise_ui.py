@@ -96,9 +96,9 @@ def test_fail_then_solve_then_navigate_instantly(page: Page) -> None:
     widget.locator(".cm-content").press("End")
     widget.locator(".cm-content").type("\n# my notes")
     page.get_by_role("link", name="Practice").first.click()
-    states = page.locator("[data-exercise-state]")
+    states = page.locator('td[data-practice="exercise"]')
     expect(states.filter(has_text="Passed")).to_have_count(2)
-    expect(page.locator('[data-exercise-state="running-median"]')).to_have_text("In progress")
+    expect(states.and_(page.locator('[data-name="running-median"]'))).to_have_text("In progress")
 
 
 def test_a_check_from_the_snapshot_does_not_wait_for_the_kits_files(page: Page) -> None:

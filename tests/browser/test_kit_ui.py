@@ -58,6 +58,11 @@ def press(kit: Locator, action: str, result: str, timeout: float = 30_000) -> No
     expect(kit).to_have_attribute("data-state", "ready", timeout=PYTHON_START)
 
 
+def practice_state(page: Page, kit: str) -> Locator:
+    """The Practice page's state cell for this kit."""
+    return page.locator(f'td[data-practice="kit"][data-name="{kit}"]')
+
+
 def test_solve_an_integration_kit_file_by_file(page: Page, tmp_path: Path) -> None:
     kit = kit_on(page, "practice/rounds/payout-reconciliation/")
     status = kit.locator(".exercise__status")
@@ -102,6 +107,9 @@ def test_solve_an_integration_kit_file_by_file(page: Page, tmp_path: Path) -> No
     expect(kit.locator('[data-file="client.py"]')).not_to_have_attribute("data-edited", "1")
     assert file_text(kit, "client.py") == fresh
 
+    page.goto("practice/")  # passed once, passed for good
+    expect(practice_state(page, PAYOUTS.name)).to_have_text("Passed")
+
 
 def test_stop_ends_a_hung_request_loop(page: Page) -> None:
     kit = kit_on(page, "practice/rounds/payout-reconciliation/")
@@ -134,6 +142,10 @@ def test_a_bugsquash_fix_without_a_reproducing_test_is_incomplete(page: Page) ->
 
     kit.locator("[data-action=walkthrough]").click()
     expect(walkthrough).to_be_visible()
+
+    page.goto("practice/")
+    expect(practice_state(page, LEDGER.name)).to_have_text("In progress")
+    expect(practice_state(page, PAYOUTS.name)).to_have_text("Not started")
 
 
 def test_without_storage_a_kit_still_checks_and_says_so_once(page: Page) -> None:

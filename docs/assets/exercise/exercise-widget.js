@@ -2,6 +2,7 @@
 // hook wrote, and fills the practice page's state column. Nothing heavy loads
 // until the reader shows intent (the widget scrolls into view, the editor gets
 // focus, or Run): then the CodeMirror bundle and the Python worker start.
+import { fillPracticeStates, keys } from "../progress.js";
 import { storage } from "../storage.js";
 import { element, MAX_CHARS, MAX_LINES } from "./dom.js";
 import { editorState, mountEditor, replaceText } from "./editor.js";
@@ -13,11 +14,6 @@ const loadVerdict = () => (verdictModule ??= import("./verdict.js"));
 
 const loadData = (slug) => loadJson(new URL(`../exercises/${slug}.json`, import.meta.url));
 
-const keys = {
-  code: (slug, hash) => `exercise:${slug}:${hash}:code`,
-  passed: (slug) => `exercise:${slug}:passed`,
-};
-
 class ExerciseWidget extends PythonWidget {
   readyText = "Python is ready. Run runs your code; Check grades it.";
 
@@ -25,11 +21,11 @@ class ExerciseWidget extends PythonWidget {
     super(root);
     this.slug = root.dataset.exercise;
     this.hash = root.dataset.hash;
-    this.codeKey = keys.code(this.slug, this.hash);
+    this.codeKey = keys.draft("exercise", this.slug, this.hash, "code");
     this.view = null;
     this.hintsShown = 0;
     this.solutionAsked = false;
-    this.passed = storage.get(keys.passed(this.slug)) === "1";
+    this.passed = storage.get(keys.passed("exercise", this.slug)) === "1";
     const $ = (selector) => root.querySelector(selector);
     this.hints = $(".exercise__hints");
     this.solution = $(".exercise__solution");
@@ -136,7 +132,7 @@ class ExerciseWidget extends PythonWidget {
       this.root.dataset.result = allPassed ? "passed" : "failed";
       if (allPassed) {
         this.passed = true;
-        storage.set(keys.passed(this.slug), "1");
+        storage.set(keys.passed("exercise", this.slug), "1");
       }
       this.say(sayVerdict(results, summary), { keep: true });
     } catch (error) {
@@ -197,24 +193,11 @@ class ExerciseWidget extends PythonWidget {
   }
 }
 
-function updatePracticeList() {
-  for (const cell of document.querySelectorAll("[data-exercise-state]")) {
-    const slug = cell.dataset.exerciseState;
-    const passed = storage.get(keys.passed(slug)) === "1";
-    const started = storage.get(keys.code(slug, cell.dataset.hash)) !== null;
-    const state = passed ? "passed" : started ? "in-progress" : "not-started";
-    cell.dataset.state = state;
-    cell.textContent = { passed: "Passed", "in-progress": "In progress", "not-started": "Not started" }[
-      state
-    ];
-  }
-}
-
 function attachAll() {
   for (const root of document.querySelectorAll("section.exercise[data-exercise]")) {
     root.exerciseWidget ??= new ExerciseWidget(root);
   }
-  updatePracticeList();
+  fillPracticeStates();
 }
 
 // Material's instant navigation swaps the page without reloading this module:

@@ -3,6 +3,7 @@
 // this module is on kit pages only. It shares the exercise widget's runtime,
 // editor and verdicts: the reader's files go to Python in the same worker, where
 // roundkit runs the kit's tests (Run tests) or grades every part (Check).
+import { keys } from "../progress.js";
 import { storage } from "../storage.js";
 import { addStylesheet } from "../stylesheet.js";
 import { element } from "../exercise/dom.js";
@@ -16,13 +17,6 @@ let verdictModule;
 const loadVerdict = () => (verdictModule ??= import("../exercise/verdict.js"));
 const loadKit = (name) => loadJson(new URL(`../kits/${name}.json`, import.meta.url));
 
-// Edits are kept per file, keyed by the kit's hash: a new version of the kit
-// starts clean instead of mixing old edits into new files.
-const keys = {
-  file: (name, hash, path) => `kit:${name}:${hash}:file:${path}`,
-  passed: (name) => `kit:${name}:passed`,
-};
-
 const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
 class KitWidget extends PythonWidget {
@@ -32,7 +26,7 @@ class KitWidget extends PythonWidget {
     super(root);
     this.name = root.dataset.kit;
     this.hash = root.dataset.hash;
-    this.passed = storage.get(keys.passed(this.name)) === "1";
+    this.passed = storage.get(keys.passed("kit", this.name)) === "1";
     this.walkthroughAsked = false;
     this.states = new Map(); // path -> CodeMirror state, made when the file is first opened
     this.view = null;
@@ -52,7 +46,7 @@ class KitWidget extends PythonWidget {
   }
 
   key(path) {
-    return keys.file(this.name, this.hash, path);
+    return keys.draft("kit", this.name, this.hash, `file:${path}`);
   }
 
   /** The page's walkthrough, kept closed until the reader passes or asks twice. */
@@ -208,7 +202,7 @@ class KitWidget extends PythonWidget {
         said += ` First failure: ${first.label.toLowerCase()}, “${first.title}”.`;
       } else {
         this.passed = true;
-        storage.set(keys.passed(this.name), "1");
+        storage.set(keys.passed("kit", this.name), "1");
         if (this.walkthroughBox) this.showWalkthrough(true);
         said += this.walkthroughBox ? " Well done: the walkthrough below is open to you." : " Well done.";
       }

@@ -27,6 +27,7 @@ from .kits import IGNORED, Task, copy_files, prepare_folder
 from .report import Grade, PartResult, part_from
 
 KIND = "bugsquash"
+LABEL = "Bug squash"
 PARTS = (
     "Reproduced: a test you added fails on the original code",
     "Fixed: the hidden tests pass on your code",

@@ -20,6 +20,7 @@ from .kits import ROUNDS, Task, copy_files, prepare_folder
 from .report import Grade, part_from
 
 KIND = "integration"
+LABEL = "Integration"
 COMMON = ROUNDS / KIND / "common"
 SANDBOX = Path(sandbox.__file__).parent
 # Grading imports the guide's sandbox, whatever the reader's folder holds.
