@@ -48,7 +48,9 @@ def practice_list(practice: str, heading: str, rows: list[dict[str, str]], page:
     Each row has the item's name, title, summary, content hash and ``page``: the
     URL of the page that embeds it ("" for none), linked from this page.
     """
-    for row in rows:
-        row["href"] = get_relative_url(row["page"], page.url) if row["page"] else ""
+    linked = [
+        {**row, "href": get_relative_url(row["page"], page.url) if row["page"] else ""}
+        for row in rows
+    ]
     template = TEMPLATES.get_template("practice-list.html")
-    return template.render(practice=practice, heading=heading, rows=rows)
+    return template.render(practice=practice, heading=heading, rows=linked)
