@@ -272,6 +272,23 @@ def test_a_reused_page_logs_its_warnings_again(
         (project / "docs" / "other.md").write_text("# Other\n\nAn edit elsewhere.\n")
 
 
+def test_a_rebuild_while_serving_reads_an_edited_notebook_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    titled = '# %% [markdown]\n# ---\n# title: {}\n# ---\n# # Heading\n\n# %%\nprint("hi")\n'
+    config = notebook_project(tmp_path, {"titled.py": titled.format("First")})
+    source = tmp_path / "examples" / "demo" / "titled.py"
+    page = tmp_path / "served" / "examples" / "demo" / "titled" / "index.html"
+    # The first build, a rebuild that reads the source, and one that reuses the read.
+    for _ in range(3):
+        serve_build(config, tmp_path / "served")
+        assert "<title>First - " in page.read_text(encoding="utf-8")
+    source.write_text(titled.format("Second, edited"), encoding="utf-8")
+    serve_build(config, tmp_path / "served")
+    assert "<title>Second, edited - " in page.read_text(encoding="utf-8")
+
+
 def test_kernels_run_one_thread_each_below_the_page_renderer(tmp_path: Path) -> None:
     """Kernels run side by side, one per core, and yield to the build's page renderer.
 

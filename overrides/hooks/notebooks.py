@@ -12,8 +12,9 @@
   from the cache is shown unexecuted, with a note, and executes in the
   background once the first build is served; its cache entry (or a .failed
   note) lands in a watched folder, the site rebuilds and the page reloads.
-- While serving, any edit rebuilds every page: rendered notebooks and their
-  rewritten links are reused from the build before (BuildMemo).
+- While serving, any edit rebuilds every page: rendered notebooks, their
+  rewritten links and mkdocs-jupyter's parse of each source are reused from
+  the build before (BuildMemo).
 - Styles: the JupyterLab CSS mkdocs-jupyter inlines (about 577 KiB a page)
   becomes one shared stylesheet with only the rules the notebook pages use
   (notebook_styles.py), linked from each notebook's content.
@@ -93,6 +94,7 @@ EXECUTING = NOTE.format(
 class _State:
     cache: NotebookCache
     memo: BuildMemo[str] = BuildMemo()
+    sources: BuildMemo[tuple[str | None, bool]] = BuildMemo()
     layout = 0  # a hash of every file's source and URL, which links depend on
     serving = False
     # While serving: notebooks waiting for the first build to end, then executing
@@ -111,6 +113,7 @@ class _State:
 state = _State()
 _render = mkdocs_jupyter.convert.nb2html
 _rewrite_urls = mkdocs_jupyter.plugin.rewrite_notebook_urls
+_read_source = mkdocs_jupyter.plugin.Plugin.on_page_read_source
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -128,6 +131,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.cache = NotebookCache(project, jupyter["kernel_name"])
         mkdocs_jupyter.convert.nb2html = _render_executed
         mkdocs_jupyter.plugin.rewrite_notebook_urls = _rewrite_urls_once
+        # On the class: mkdocs took this build's plugin events before any hook ran,
+        # so it applies from the first rebuild, when mkdocs takes them again.
+        mkdocs_jupyter.plugin.Plugin.on_page_read_source = _read_source_once
     return config
 
 
@@ -136,6 +142,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return files
     jupyter = config.plugins["mkdocs-jupyter"]
     state.memo.next_build()
+    state.sources.next_build()
     state.classes, state.tags = set(), set()
     state.layout = hash(tuple((file.abs_src_path, file.url) for file in files))
     state.cache.used = set()
@@ -214,6 +221,26 @@ def _rewrite_urls_once(html: str, current: File, files: Files, *, markdown_proce
         ("urls", html, current.abs_src_path, state.layout, markdown_processed),
         lambda: _rewrite_urls(html, current, files, markdown_processed=markdown_processed),
     )
+
+
+def _read_source_once(
+    plugin: mkdocs_jupyter.plugin.Plugin, page: Page, config: MkDocsConfig
+) -> str | None:
+    """mkdocs-jupyter's read of a notebook for its front matter (a full jupytext parse,
+    a fifth of a rebuild after a prose edit), redone while serving only when the file changes.
+    """
+    if not state.serving or not plugin.should_include(page.file):
+        return _read_source(plugin, page, config)
+    path = page.file.abs_src_path
+    status = os.stat(path)
+    key = (path, status.st_mtime_ns, status.st_size, plugin.config["markdown_cell_processor"])
+
+    def read() -> tuple[str | None, bool]:
+        source = _read_source(plugin, page, config)
+        return source, page._mkdocs_jupyter_has_metadata
+
+    source, page._mkdocs_jupyter_has_metadata = state.sources.get(key, read)
+    return source
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> None:
